@@ -1,0 +1,22 @@
+// Derives the Firefox manifest from the one source manifest (Chromium shape).
+// Firefox MV3 runs the background as an event page (`background.scripts`), needs an add-on id,
+// and new listings must declare that Matou collects no data.
+
+export const GECKO_ID = 'matou@matou.frama.io';
+
+type Manifest = Record<string, unknown> & { background?: { service_worker?: string; type?: string } };
+
+export function firefoxManifest<T extends Manifest>(source: T): T {
+  const copy = structuredClone(source) as Manifest;
+  const worker = copy.background?.service_worker;
+  if (!worker) throw new Error('manifest.json must declare background.service_worker');
+  copy.background = { scripts: [worker], type: 'module' } as Manifest['background'];
+  copy.browser_specific_settings = {
+    gecko: {
+      id: GECKO_ID,
+      strict_min_version: '140.0',
+      data_collection_permissions: { required: ['none'] },
+    },
+  };
+  return copy as T;
+}
