@@ -1,0 +1,13 @@
+// Unit and component tests: Node + happy-dom, a fake `browser`, no crx plugin.
+import { defineConfig } from 'vitest/config';
+import preact from '@preact/preset-vite';
+
+export default defineConfig({
+  plugins: [preact()],
+  test: {
+    include: ['test/unit/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}'],
+    environment: 'happy-dom',
+    setupFiles: ['test/setup.ts'],
+    restoreMocks: true,
+  },
+});
