@@ -1,0 +1,225 @@
+// The background's answers to the popup, the options page and content scripts. Every
+// message is validated (sender and shape) before anything is done; the rest is ignored.
+import type { Catalogue, Classification } from '../core/catalogue/types';
+import {
+  parsePageReport,
+  parsePageRequest,
+  type CurrentUrlQuery,
+  type ImportResult,
+  type OptionsState,
+  type PageRequest,
+  type PopupState,
+  type SoftwareView,
+} from '../core/protocol';
+import { isHttpsUrl, normaliseHostname, readSettings, type Settings } from '../core/settings';
+import { askTab, extensionId, extensionUrl, type MessageSender } from '../platform/runtime';
+import type { Detector } from './detector';
+import type { DirectoryStore } from './directory-store';
+import type { SettingsStore } from './settings-store';
+import type { TabStates } from './tab-states';
+
+export interface MessageDeps {
+  catalogue: Catalogue;
+  detector: Detector;
+  tabs: TabStates;
+  directory: DirectoryStore;
+  settings: SettingsStore;
+  defaultDirectoryUrl: string;
+  isRegion: (code: string) => boolean;
+  effectiveRegion: (settings: Settings) => string;
+  /** Keeps the weekly alarm in line with the refresh mode. */
+  scheduleRefresh: (settings: Settings) => Promise<void>;
+}
+
+const TAB_ANSWER_TIMEOUT_MS = 400;
+
+/** The popup and the options page (even when opened in a tab) have an extension URL. */
+function fromExtensionPage(sender: MessageSender): boolean {
+  return typeof sender.url === 'string' && sender.url.startsWith(extensionUrl(''));
+}
+
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error('timeout')), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      (error: unknown) => {
+        clearTimeout(timer);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
+}
+
+export function createMessageHandler(deps: MessageDeps) {
+  const softwareByCategory = new Map<string, SoftwareView[]>();
+  for (const software of deps.catalogue.software) {
+    for (const category of software.categories) {
+      const list = softwareByCategory.get(category) ?? [];
+      list.push({
+        id: software.id,
+        name: software.name,
+        website: software.website,
+        licence: software.licence,
+        fitNote: software.fitNotes[category] ?? null,
+      });
+      softwareByCategory.set(category, list);
+    }
+  }
+  const services = new Map(deps.catalogue.services.map((service) => [service.id, service]));
+  const categories = new Map(deps.catalogue.categories.map((category) => [category.id, category]));
+
+  /**
+   * Asks the tab itself which page it shows: a tab that left the catalogued site has no
+   * content script any more, and then nothing is detected, whatever we remembered.
+   */
+  async function liveClassification(tabId: number): Promise<Classification | null> {
+    try {
+      const answer = await withTimeout(askTab<unknown>(tabId, { type: 'current-url' } satisfies CurrentUrlQuery), TAB_ANSWER_TIMEOUT_MS);
+      const report = parsePageReport(answer);
+      return report ? deps.detector.classify(report.url) : null;
+    } catch {
+      return null;
+    }
+  }
+
+  async function popupState(tabId: number): Promise<PopupState> {
+    const settings = await deps.settings.get();
+    const found = await liveClassification(tabId);
+    await deps.tabs.set(tabId, found);
+    const [directory, silenced] = await Promise.all([
+      deps.directory.status(),
+      found ? deps.detector.silence(found.host) : Promise.resolve(null),
+    ]);
+    const base = { tabId, region: settings.region, regionPrompt: settings.regionPrompt, directory };
+    const service = found ? services.get(found.service) : undefined;
+    const category = found ? categories.get(found.category) : undefined;
+    if (!found || !service || !category) return { ...base, detection: null, alternatives: [], hosts: [] };
+    return {
+      ...base,
+      detection: {
+        service: { id: service.id, name: service.name, owner: service.owner },
+        category: { id: category.id, label: category.label },
+        host: found.host,
+        silenced,
+      },
+      alternatives: softwareByCategory.get(category.id) ?? [],
+      hosts: await deps.directory.rank(category.id, deps.effectiveRegion(settings)),
+    };
+  }
+
+  async function optionsState(): Promise<OptionsState> {
+    return {
+      settings: await deps.settings.get(),
+      directory: await deps.directory.status(),
+      defaultDirectoryUrl: deps.defaultDirectoryUrl,
+    };
+  }
+
+  async function importSettings(text: string): Promise<ImportResult> {
+    let raw: unknown;
+    try {
+      raw = JSON.parse(text);
+    } catch {
+      return { ok: false, problems: ['notJson'], settings: await deps.settings.get() };
+    }
+    const body = typeof raw === 'object' && raw !== null && 'settings' in raw ? (raw as { settings: unknown }).settings : raw;
+    if (typeof body !== 'object' || body === null) {
+      return { ok: false, problems: ['notSettings'], settings: await deps.settings.get() };
+    }
+    const { settings: imported, dropped } = readSettings(body, { directoryUrl: deps.defaultDirectoryUrl }, deps.isRegion);
+    const present = new Set(Object.keys(body));
+    // Only what the file holds and is valid replaces what was there; ignored sites are merged.
+    const next = await deps.settings.update((current) => ({
+      ...current,
+      ...(present.has('region') && !dropped.includes('region') ? { region: imported.region, regionPrompt: imported.regionPrompt } : {}),
+      ...(present.has('directory') && !dropped.includes('directory') ? { directory: imported.directory } : {}),
+      ignoredSites: [...new Set([...current.ignoredSites, ...imported.ignoredSites])].sort(),
+    }));
+    await deps.scheduleRefresh(next);
+    await deps.detector.refreshAllBadges();
+    return { ok: dropped.length === 0, problems: dropped, settings: next };
+  }
+
+  async function handlePageRequest(request: PageRequest): Promise<unknown> {
+    switch (request.type) {
+      case 'get-popup-state':
+        return popupState(request.tabId);
+      case 'get-options-state':
+        return optionsState();
+      case 'set-region': {
+        const region = request.region === null ? null : request.region.toUpperCase();
+        if (region !== null && !deps.isRegion(region)) throw new Error('unknown region');
+        await deps.settings.update((s) => ({ ...s, region, regionPrompt: request.skipped && region === null ? 'skipped' : 'done' }));
+        await deps.detector.refreshAllBadges();
+        return optionsState();
+      }
+      case 'set-directory-source': {
+        if (!isHttpsUrl(request.url)) throw new Error('The directory source must be an https:// address.');
+        await deps.settings.update((s) => ({ ...s, directory: { ...s.directory, url: request.url } }));
+        return optionsState();
+      }
+      case 'set-refresh-mode': {
+        const next = await deps.settings.update((s) => ({ ...s, directory: { ...s.directory, refresh: request.mode } }));
+        await deps.scheduleRefresh(next);
+        return optionsState();
+      }
+      case 'refresh-directory': {
+        const settings = await deps.settings.get();
+        if (settings.directory.refresh === 'off') throw new Error('Directory downloads are switched off in the options.');
+        await deps.directory.refresh(settings.directory.url);
+        await deps.detector.refreshAllBadges();
+        return optionsState();
+      }
+      case 'snooze-site': {
+        const host = normaliseHostname(request.host);
+        if (host) await deps.detector.snooze(host);
+        return request.tabId === undefined ? optionsState() : popupState(request.tabId);
+      }
+      case 'ignore-site':
+      case 'unignore-site': {
+        const host = normaliseHostname(request.host);
+        if (host) {
+          await deps.settings.update((s) => ({
+            ...s,
+            ignoredSites:
+              request.type === 'ignore-site'
+                ? [...new Set([...s.ignoredSites, host])].sort()
+                : s.ignoredSites.filter((site) => site !== host),
+          }));
+          await deps.detector.refreshAllBadges();
+        }
+        return request.type === 'ignore-site' && request.tabId !== undefined ? popupState(request.tabId) : optionsState();
+      }
+      case 'export-settings':
+        return { format: 'matou-settings', exportedAt: new Date().toISOString(), settings: await deps.settings.get() };
+      case 'import-settings':
+        return importSettings(request.text);
+    }
+  }
+
+  return (raw: unknown, sender: MessageSender): Promise<unknown> | undefined => {
+    if (sender.id !== extensionId()) {
+      console.warn('Matou: ignored a message from another extension or page', sender.id);
+      return undefined;
+    }
+    // Content scripts: only page reports, from a tab's top frame.
+    if (!fromExtensionPage(sender)) {
+      const report = parsePageReport(raw);
+      if (!report || sender.tab?.id === undefined || sender.frameId !== 0) {
+        console.warn('Matou: ignored a malformed message from a content script');
+        return undefined;
+      }
+      return deps.detector.onPage(sender.tab.id, report.url).then(() => undefined);
+    }
+    const request = parsePageRequest(raw);
+    if (!request) {
+      console.warn('Matou: ignored a malformed message', raw);
+      return undefined;
+    }
+    return handlePageRequest(request);
+  };
+}

@@ -1,0 +1,149 @@
+// The user's settings: one versioned record in local storage. Reading never fails:
+// each field is checked on its own, so a corrupt or unknown value falls back to its
+// default without losing the valid ones, and older versions are migrated forward.
+
+export const SETTINGS_VERSION = 1;
+
+export type RefreshMode = 'weekly' | 'manual' | 'off';
+
+export interface Settings {
+  version: typeof SETTINGS_VERSION;
+  /** `FR`, `FR-35`, `FR-BRE`, `BE`…; null until the user chose (or skipped) on first run. */
+  region: string | null;
+  /** First-run question: not asked yet, skipped once (the popup asks again, gently, once), or settled. */
+  regionPrompt: 'ask' | 'skipped' | 'done';
+  directory: {
+    /** The one HTTPS origin Matou may contact, for the directory snapshot. */
+    url: string;
+    refresh: RefreshMode;
+  };
+  /** Hostnames where Matou stays silent ("never on this site"). */
+  ignoredSites: string[];
+}
+
+export interface SettingsDefaults {
+  directoryUrl: string;
+}
+
+export function defaultSettings(defaults: SettingsDefaults): Settings {
+  return {
+    version: SETTINGS_VERSION,
+    region: null,
+    regionPrompt: 'ask',
+    directory: { url: defaults.directoryUrl, refresh: 'weekly' },
+    ignoredSites: [],
+  };
+}
+
+export interface SettingsReadResult {
+  settings: Settings;
+  /** Fields that were present but unusable and fell back to their default. */
+  dropped: string[];
+}
+
+const MAX_IGNORED_SITES = 500;
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+const REGION = /^[A-Z]{2}(-[0-9A-Z]{2,3})?$/;
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isHttpsUrl(value: unknown): value is string {
+  if (typeof value !== 'string' || value.length > 2048) return false;
+  try {
+    return new URL(value).protocol === 'https:';
+  } catch {
+    return false;
+  }
+}
+
+export function normaliseHostname(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const host = value.trim().toLowerCase().replace(/\.$/, '');
+  return HOSTNAME.test(host) ? host : null;
+}
+
+/** Earlier storage layouts, upgraded one step at a time. Each step is tested. */
+const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+  // Version 0 (before versions existed) kept `region` and `ignored` at the top level.
+  0: (old) => ({
+    ...old,
+    version: 1,
+    ignoredSites: old.ignoredSites ?? old.ignored,
+  }),
+};
+
+/**
+ * Turns whatever storage holds into valid settings. Never throws.
+ * `isRegion` comes from the regions module (kept as a parameter so this file stays small).
+ */
+export function readSettings(
+  raw: unknown,
+  defaults: SettingsDefaults,
+  isRegion: (code: string) => boolean = (code) => REGION.test(code),
+): SettingsReadResult {
+  const settings = defaultSettings(defaults);
+  const dropped: string[] = [];
+  if (raw === undefined || raw === null) return { settings, dropped };
+  if (!isObject(raw)) return { settings, dropped: ['settings'] };
+
+  let record: Record<string, unknown> = raw;
+  let version = typeof record.version === 'number' && Number.isInteger(record.version) ? record.version : 0;
+  if (version > SETTINGS_VERSION) {
+    // Written by a newer Matou (then downgraded): keep what still reads, drop the rest.
+    dropped.push('version');
+    version = SETTINGS_VERSION;
+  }
+  while (version < SETTINGS_VERSION) {
+    const step = MIGRATIONS[version];
+    if (!step) break;
+    record = step(record);
+    version += 1;
+  }
+
+  if ('region' in record) {
+    const region = record.region;
+    if (region === null) settings.region = null;
+    else if (typeof region === 'string' && isRegion(region.toUpperCase())) settings.region = region.toUpperCase();
+    else dropped.push('region');
+  }
+  if ('regionPrompt' in record) {
+    const prompt = record.regionPrompt;
+    if (prompt === 'ask' || prompt === 'skipped' || prompt === 'done') settings.regionPrompt = prompt;
+    else dropped.push('regionPrompt');
+  } else if (settings.region !== null) {
+    settings.regionPrompt = 'done';
+  }
+  if ('directory' in record) {
+    const directory = record.directory;
+    if (!isObject(directory)) dropped.push('directory');
+    else {
+      if ('url' in directory) {
+        if (isHttpsUrl(directory.url)) settings.directory.url = directory.url;
+        else dropped.push('directory.url');
+      }
+      if ('refresh' in directory) {
+        const mode = directory.refresh;
+        if (mode === 'weekly' || mode === 'manual' || mode === 'off') settings.directory.refresh = mode;
+        else dropped.push('directory.refresh');
+      }
+    }
+  }
+  if ('ignoredSites' in record && record.ignoredSites !== undefined) {
+    const list = record.ignoredSites;
+    if (!Array.isArray(list)) dropped.push('ignoredSites');
+    else {
+      const hosts = new Set<string>();
+      let bad = false;
+      for (const item of list) {
+        const host = normaliseHostname(item);
+        if (host) hosts.add(host);
+        else bad = true;
+      }
+      if (bad) dropped.push('ignoredSites[]');
+      settings.ignoredSites = [...hosts].slice(0, MAX_IGNORED_SITES).sort();
+    }
+  }
+  return { settings, dropped };
+}

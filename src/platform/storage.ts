@@ -1,0 +1,34 @@
+// Typed access to the two storage areas Matou uses.
+// - local: settings and the downloaded directory copy (kept across restarts and updates);
+// - session: per-tab state and "not now" sites (kept while the browser runs, even when the
+//   background worker is stopped, forgotten on restart).
+import browser from './browser';
+
+export interface LocalAreas {
+  settings: unknown;
+  directoryCache: unknown;
+  directoryCheck: unknown;
+}
+
+export interface SessionAreas {
+  tabs: unknown;
+  snoozedSites: unknown;
+}
+
+export async function readLocal<K extends keyof LocalAreas>(key: K): Promise<unknown> {
+  const got = await browser.storage.local.get(key);
+  return got[key];
+}
+
+export async function writeLocal<K extends keyof LocalAreas>(key: K, value: LocalAreas[K]): Promise<void> {
+  await browser.storage.local.set({ [key]: value });
+}
+
+export async function readSession<K extends keyof SessionAreas>(key: K): Promise<unknown> {
+  const got = await browser.storage.session.get(key);
+  return got[key];
+}
+
+export async function writeSession<K extends keyof SessionAreas>(key: K, value: SessionAreas[K]): Promise<void> {
+  await browser.storage.session.set({ [key]: value });
+}
