@@ -1,0 +1,62 @@
+import { describe, expect, test } from 'vitest';
+import { defaultSettings, readSettings, SETTINGS_VERSION } from '../../../src/core/settings';
+
+const defaults = { directoryUrl: 'https://directory.example/snapshot.json' };
+const isRegion = (code: string) => ['FR', 'FR-35', 'FR-BRE', 'BE'].includes(code);
+const read = (raw: unknown) => readSettings(raw, defaults, isRegion);
+
+describe('readSettings', () => {
+  test('nothing stored gives the defaults, with nothing reported', () => {
+    expect(read(undefined)).toEqual({ settings: defaultSettings(defaults), dropped: [] });
+  });
+
+  test('valid settings come back as they were', () => {
+    const stored = {
+      version: SETTINGS_VERSION,
+      region: 'FR-35',
+      regionPrompt: 'done',
+      directory: { url: 'https://other.example/d.json', refresh: 'manual' },
+      ignoredSites: ['mail.google.com'],
+    };
+    expect(read(stored)).toEqual({ settings: stored, dropped: [] });
+  });
+
+  test('a corrupt field falls back to its default and the valid ones stay', () => {
+    const { settings, dropped } = read({
+      version: 1,
+      region: 'XX-999',
+      directory: { url: 'javascript:alert(1)', refresh: 'manual' },
+      ignoredSites: ['zoom.us', 42, 'not a host!', 'ZOOM.US.'],
+    });
+    expect(settings.region).toBeNull();
+    expect(settings.directory).toEqual({ url: defaults.directoryUrl, refresh: 'manual' });
+    expect(settings.ignoredSites).toEqual(['zoom.us']);
+    expect(dropped).toEqual(['region', 'directory.url', 'ignoredSites[]']);
+  });
+
+  test.each([['a string'], [42], [[1, 2]], [true]])('garbage (%j) gives the defaults', (raw) => {
+    expect(read(raw).settings).toEqual(defaultSettings(defaults));
+    expect(read(raw).dropped).toEqual(['settings']);
+  });
+
+  test('an http: directory source is refused (only https)', () => {
+    expect(read({ version: 1, directory: { url: 'http://directory.example/x.json' } }).settings.directory.url).toBe(defaults.directoryUrl);
+  });
+
+  test('version 0 (no version, `ignored` list) migrates to version 1', () => {
+    const { settings, dropped } = read({ region: 'fr-bre', ignored: ['discord.com'] });
+    expect(settings).toEqual({
+      ...defaultSettings(defaults),
+      region: 'FR-BRE',
+      regionPrompt: 'done',
+      ignoredSites: ['discord.com'],
+    });
+    expect(dropped).toEqual([]);
+  });
+
+  test('settings from a newer version keep what still reads', () => {
+    const { settings, dropped } = read({ version: 99, region: 'BE', futureField: { a: 1 } });
+    expect(settings.region).toBe('BE');
+    expect(dropped).toEqual(['version']);
+  });
+});
