@@ -17,6 +17,8 @@ export function firefoxManifest<T extends Manifest>(source: T): T {
       strict_min_version: '140.0',
       data_collection_permissions: { required: ['none'] },
     },
+    // Firefox for Android runs MV3 extensions with data_collection_permissions from 142 on.
+    gecko_android: { strict_min_version: '142.0' },
   };
   return copy as T;
 }
