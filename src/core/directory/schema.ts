@@ -1,0 +1,187 @@
+// The one definition of the directory snapshot, used by the pipeline (directory:build), the
+// refresh in the extension, the bundled copy's loader and the tests.
+
+import * as v from 'valibot';
+import { parseRegion } from '../regions';
+import { ID_PATTERN, MAX_URL_LENGTH, isCleanText, isHttpUrl, isSourceRef } from './text';
+
+/** Bump when a reader of the previous version could no longer read the file. */
+export const SNAPSHOT_SCHEMA_VERSION = 1;
+
+export const LIMITS = {
+  name: 200,
+  city: 120,
+  softwareName: 120,
+  description: 1000,
+  warningMessage: 500,
+  warnings: 300,
+  categoriesPerService: 32,
+  servicesPerOrganization: 1000,
+  organizations: 50_000,
+} as const;
+
+const text = (max: number) =>
+  v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(max),
+    v.check(isCleanText, 'control or invisible formatting characters'),
+  );
+
+const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not an identifier'));
+
+/** Catalogue category ids (`video-call`, `office`…). */
+const categoryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a category id'));
+
+const httpUrlSchema = v.pipe(
+  v.string(),
+  v.maxLength(MAX_URL_LENGTH),
+  v.check(isHttpUrl, 'only absolute http: or https: URLs'),
+);
+
+/** Where an entry was read: an http(s) URL, or a path relative to the federation file. */
+const sourceRef = v.pipe(
+  v.string(),
+  v.minLength(1),
+  v.maxLength(MAX_URL_LENGTH),
+  v.check((s) => isSourceRef(s), 'an http(s) URL or a path without a scheme'),
+);
+
+/** ISO date-time in UTC with a `Z`, so that two of them compare as strings. */
+const utcDateTime = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/, 'ISO date-time in UTC (…Z)'),
+  v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
+);
+
+const isoDate = v.pipe(
+  v.string(),
+  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date'),
+  v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
+);
+
+const count = v.pipe(v.number(), v.integer(), v.minValue(0));
+
+export const REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as const;
+export type Registration = (typeof REGISTRATIONS)[number];
+
+export const placeSchema = v.object({
+  countryCode: v.optional(
+    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'country' && parseRegion(s)?.code === s, 'ISO alpha-2')),
+  ),
+  /** `FR-69`, `FR-2A`, `FR-974`. */
+  departement: v.optional(
+    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'departement' && parseRegion(s)?.code === s, 'département code')),
+  ),
+  /** `FR-ARA`… */
+  region: v.optional(
+    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'region' && parseRegion(s)?.code === s, 'région code')),
+  ),
+  city: v.optional(text(LIMITS.city)),
+  latitude: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
+  longitude: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
+});
+
+export const serviceSchema = v.object({
+  /** Unique within its organisation (from `subs.<id>`). */
+  id,
+  name: text(LIMITS.name),
+  /** The service's own address; absent when its file gives none (the organisation's website may help). */
+  url: v.optional(httpUrlSchema),
+  software: v.object({
+    /** Catalogue software id, when the name was recognised. */
+    id: v.optional(id),
+    /** The name as the host wrote it (`software.name`). */
+    name: v.optional(text(LIMITS.softwareName)),
+  }),
+  /** Catalogue categories (needs) this service fills. */
+  categories: v.pipe(v.array(categoryId), v.maxLength(LIMITS.categoriesPerService)),
+  /** How the categories were found: from the recognised software, or from words in the service's name. */
+  categoryBasis: v.optional(v.picklist(['software', 'name'])),
+  registration: v.picklist(REGISTRATIONS),
+  /** `full`: no longer accepts new accounts. */
+  load: v.picklist(['open', 'full', 'unknown']),
+  /** Last day of service when one was announced (still in the future when built). */
+  endDate: v.optional(isoDate),
+  from: sourceRef,
+});
+
+export const organizationSchema = v.object({
+  id,
+  name: text(LIMITS.name),
+  website: v.optional(httpUrlSchema),
+  place: placeSchema,
+  /** Last day as an active CHATONS member or of activity, when announced (future when built). */
+  endDate: v.optional(isoDate),
+  from: sourceRef,
+  services: v.pipe(v.array(serviceSchema), v.maxLength(LIMITS.servicesPerOrganization)),
+});
+
+export const warningSchema = v.object({
+  code: id,
+  message: text(LIMITS.warningMessage),
+  at: v.optional(sourceRef),
+});
+
+export const sourceSchema = v.object({
+  /** `http`: crawled from the web; `file`: built from files on disk (paths relative to the federation file). */
+  kind: v.picklist(['http', 'file']),
+  /** The federation file: its URL, or its path as given to the command. */
+  federation: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL_LENGTH), v.check(isCleanText, 'controls')),
+  /** One honest sentence for people: what this copy is and how complete. */
+  description: text(LIMITS.description),
+  /** `file.datetime` of the federation file, as written there. */
+  datetime: v.optional(text(64)),
+});
+
+export const countsSchema = v.object({
+  organizations: count,
+  services: count,
+  /** Services per category. */
+  categories: v.record(categoryId, count),
+  /** Services kept without a category (their need is not in the catalogue). */
+  uncategorized: count,
+  /** Services kept without a URL of their own. */
+  withoutUrl: count,
+  excludedOrganizations: count,
+  excludedServices: count,
+  /** Software names no catalogue entry recognised. */
+  unknownSoftware: count,
+  /** Files that could not be read (unreachable, empty, oversized, not properties). */
+  skippedFiles: count,
+  /** All warnings, including those beyond the ones kept in `warnings`. */
+  warnings: count,
+});
+
+export const snapshotSchema = v.object({
+  schemaVersion: v.literal(SNAPSHOT_SCHEMA_VERSION),
+  /** When this snapshot was built; a refresh only accepts a strictly later one. */
+  builtAt: utcDateTime,
+  generator: text(LIMITS.name),
+  source: sourceSchema,
+  counts: countsSchema,
+  warnings: v.pipe(v.array(warningSchema), v.maxLength(LIMITS.warnings)),
+  organizations: v.pipe(v.array(organizationSchema), v.maxLength(LIMITS.organizations)),
+});
+
+export type DirectorySnapshot = v.InferOutput<typeof snapshotSchema>;
+export type DirectoryOrganization = v.InferOutput<typeof organizationSchema>;
+export type DirectoryService = v.InferOutput<typeof serviceSchema>;
+export type DirectoryPlace = v.InferOutput<typeof placeSchema>;
+export type DirectoryWarning = v.InferOutput<typeof warningSchema>;
+export type DirectoryCounts = v.InferOutput<typeof countsSchema>;
+export type ServiceLoad = DirectoryService['load'];
+
+/** Validates a whole snapshot against the schema, without dropping anything. */
+export function validateSnapshot(
+  raw: unknown,
+): { ok: true; snapshot: DirectorySnapshot } | { ok: false; issues: string[] } {
+  const result = v.safeParse(snapshotSchema, raw);
+  if (result.success) return { ok: true, snapshot: result.output };
+  return { ok: false, issues: result.issues.slice(0, 10).map(describeIssue) };
+}
+
+export function describeIssue(issue: v.BaseIssue<unknown>): string {
+  const path = v.getDotPath(issue);
+  return `${path ?? '(root)'}: ${issue.message}`.slice(0, 300);
+}

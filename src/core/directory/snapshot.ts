@@ -1,0 +1,167 @@
+// Reading a snapshot from anywhere (the bundled file, the browser's storage, a download):
+// the header must be valid, entries that fail the schema are dropped one by one (an
+// organisation with a hostile field goes with its services; a hostile service goes alone), the
+// counts are recomputed for what is kept, and the result validates against `snapshotSchema`.
+
+import * as v from 'valibot';
+import {
+  LIMITS,
+  SNAPSHOT_SCHEMA_VERSION,
+  countsSchema,
+  describeIssue,
+  organizationSchema,
+  serviceSchema,
+  snapshotSchema,
+  sourceSchema,
+  warningSchema,
+  type DirectoryOrganization,
+  type DirectoryService,
+  type DirectorySnapshot,
+  type DirectoryWarning,
+} from './schema';
+
+export type ParseSnapshotResult =
+  | { ok: true; snapshot: DirectorySnapshot; /** What was dropped, in plain words (empty when nothing). */ dropped: string[] }
+  | { ok: false; reason: string };
+
+const headerSchema = v.object({
+  schemaVersion: snapshotSchema.entries.schemaVersion,
+  builtAt: snapshotSchema.entries.builtAt,
+  generator: snapshotSchema.entries.generator,
+  source: sourceSchema,
+  organizations: v.array(v.unknown()),
+});
+
+const organizationHeaderSchema = v.object({
+  ...organizationSchema.entries,
+  services: v.array(v.unknown()),
+});
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function label(raw: unknown, fallback: string): string {
+  if (!isRecord(raw)) return fallback;
+  const id = typeof raw.id === 'string' ? raw.id.slice(0, 64).replace(/[^\w.-]/g, '?') : '';
+  return id.length > 0 ? id : fallback;
+}
+
+/** Validates a snapshot (already JSON-parsed), dropping bad entries. Never throws. */
+export function parseSnapshot(raw: unknown): ParseSnapshotResult {
+  try {
+    return parse(raw);
+  } catch (error) {
+    return { ok: false, reason: `unreadable snapshot (${String(error).slice(0, 200)})` };
+  }
+}
+
+function parse(raw: unknown): ParseSnapshotResult {
+  if (!isRecord(raw)) return { ok: false, reason: 'not a JSON object' };
+  if (raw.schemaVersion !== SNAPSHOT_SCHEMA_VERSION) {
+    return {
+      ok: false,
+      reason: `schema version ${JSON.stringify(raw.schemaVersion)?.slice(0, 20) ?? 'missing'} is not ${SNAPSHOT_SCHEMA_VERSION}`,
+    };
+  }
+  const header = v.safeParse(headerSchema, raw);
+  if (!header.success) {
+    return { ok: false, reason: `invalid snapshot: ${header.issues.slice(0, 3).map(describeIssue).join('; ')}` };
+  }
+  if (header.output.organizations.length > LIMITS.organizations) {
+    return { ok: false, reason: `more than ${LIMITS.organizations} organisations` };
+  }
+
+  const dropped: string[] = [];
+  const note = (text: string) => {
+    if (dropped.length < 50) dropped.push(text);
+  };
+  const organizations: DirectoryOrganization[] = [];
+  const seenOrgs = new Set<string>();
+  header.output.organizations.forEach((rawOrg, i) => {
+    const org = v.safeParse(organizationHeaderSchema, rawOrg);
+    if (!org.success) {
+      note(`organisation ${label(rawOrg, `#${i + 1}`)} (${describeIssue(org.issues[0]!)})`);
+      return;
+    }
+    if (seenOrgs.has(org.output.id)) {
+      note(`organisation ${org.output.id} (listed twice)`);
+      return;
+    }
+    if (org.output.services.length > LIMITS.servicesPerOrganization) {
+      note(`organisation ${org.output.id} (more than ${LIMITS.servicesPerOrganization} services)`);
+      return;
+    }
+    seenOrgs.add(org.output.id);
+    const services: DirectoryService[] = [];
+    const seenServices = new Set<string>();
+    org.output.services.forEach((rawService, j) => {
+      const service = v.safeParse(serviceSchema, rawService);
+      if (!service.success) {
+        note(`service ${org.output.id}/${label(rawService, `#${j + 1}`)} (${describeIssue(service.issues[0]!)})`);
+        return;
+      }
+      if (seenServices.has(service.output.id)) {
+        note(`service ${org.output.id}/${service.output.id} (listed twice)`);
+        return;
+      }
+      seenServices.add(service.output.id);
+      services.push(service.output);
+    });
+    organizations.push({ ...org.output, services });
+  });
+
+  const warnings: DirectoryWarning[] = [];
+  if (Array.isArray(raw.warnings)) {
+    for (const w of raw.warnings.slice(0, LIMITS.warnings)) {
+      const parsed = v.safeParse(warningSchema, w);
+      if (parsed.success) warnings.push(parsed.output);
+    }
+  }
+  const givenCounts = v.safeParse(countsSchema, raw.counts);
+  const counts = recount(organizations, givenCounts.success ? givenCounts.output : undefined);
+
+  const snapshot = {
+    schemaVersion: SNAPSHOT_SCHEMA_VERSION,
+    builtAt: header.output.builtAt,
+    generator: header.output.generator,
+    source: header.output.source,
+    counts,
+    warnings,
+    organizations,
+  };
+  const final = v.safeParse(snapshotSchema, snapshot);
+  if (!final.success) return { ok: false, reason: `invalid snapshot: ${describeIssue(final.issues[0]!)}` };
+  return { ok: true, snapshot: final.output, dropped };
+}
+
+/** Counts for what is actually in the snapshot; build-time figures (exclusions…) are kept when valid. */
+function recount(
+  organizations: readonly DirectoryOrganization[],
+  given: DirectorySnapshot['counts'] | undefined,
+): DirectorySnapshot['counts'] {
+  const categories = new Map<string, number>();
+  let services = 0;
+  let uncategorized = 0;
+  let withoutUrl = 0;
+  for (const org of organizations) {
+    for (const service of org.services) {
+      services += 1;
+      if (service.categories.length === 0) uncategorized += 1;
+      if (service.url === undefined) withoutUrl += 1;
+      for (const c of service.categories) categories.set(c, (categories.get(c) ?? 0) + 1);
+    }
+  }
+  return {
+    organizations: organizations.length,
+    services,
+    categories: Object.fromEntries([...categories].sort((a, b) => a[0].localeCompare(b[0]))),
+    uncategorized,
+    withoutUrl,
+    excludedOrganizations: given?.excludedOrganizations ?? 0,
+    excludedServices: given?.excludedServices ?? 0,
+    unknownSoftware: given?.unknownSoftware ?? 0,
+    skippedFiles: given?.skippedFiles ?? 0,
+    warnings: given?.warnings ?? 0,
+  };
+}

@@ -1,0 +1,113 @@
+// Text and URLs from the directory are untrusted: they are cleaned into plain, bounded text
+// (never interpreted as HTML) and only http(s) URLs survive.
+
+/** C0/C1 controls, zero-width and bidirectional formatting characters, BOM, interlinear annotations. */
+// eslint-disable-next-line no-control-regex -- matching control characters is the point
+const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const CONTROLS_G = new RegExp(CONTROLS.source, 'g');
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
+const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
+
+/** True when the text holds no control, invisible-formatting character or lone surrogate. */
+export function isCleanText(text: string): boolean {
+  return !CONTROLS.test(text) && !LONE_SURROGATE.test(text);
+}
+
+/**
+ * Plain one-line text: whitespace controls become spaces, other controls and invisible
+ * formatting characters go, runs of spaces collapse, and the result is cut at `max` characters
+ * (code points; an ellipsis marks the cut). HTML is left as it is: it is text, shown as text.
+ * Returns undefined for a non-string or a string that is empty once cleaned.
+ */
+export function cleanText(raw: unknown, max: number): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  // Bound the work before anything else: a hostile value can be megabytes long.
+  let text = raw.length > max * 4 + 64 ? raw.slice(0, max * 4 + 64) : raw;
+  text = text
+    .replace(/[\t\n\v\f\r\u0085\u2028\u2029]+/g, ' ')
+    .replace(CONTROLS_G, '')
+    .replace(LONE_SURROGATE_G, '\ufffd')
+    .normalize('NFC')
+    .replace(/\s+/g, ' ')
+    .trim();
+  if (text.length === 0) return undefined;
+  const points = Array.from(text);
+  if (points.length > max) text = points.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
+  return text;
+}
+
+export const MAX_URL_LENGTH = 2048;
+
+/**
+ * An absolute `http:` or `https:` URL in its normalised form, or undefined. A bare host name
+ * (`pad.example.org`, `pad.example.org/x`) is read as `https://`. Anything with another scheme
+ * (`javascript:`, `data:`, `file:`…), credentials, no host, spaces or controls is refused.
+ */
+export function httpUrl(raw: unknown): string | undefined {
+  if (typeof raw !== 'string') return undefined;
+  const text = raw.trim();
+  if (text.length === 0 || text.length > MAX_URL_LENGTH || !isCleanText(text) || /\s/.test(text)) return undefined;
+  let candidate = text;
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
+    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?(?:[/?#]|$)/i.test(text)) {
+      return undefined;
+    }
+    candidate = `https://${text}`;
+  }
+  let url: URL;
+  try {
+    url = new URL(candidate);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+  if (url.username !== '' || url.password !== '' || url.hostname === '') return undefined;
+  const href = url.href;
+  return href.length <= MAX_URL_LENGTH ? href : undefined;
+}
+
+/** True for a string `httpUrl` keeps as it is (the schema's test for stored URLs). */
+export function isHttpUrl(value: string): boolean {
+  return httpUrl(value) === value;
+}
+
+/**
+ * A stable identifier from a `subs.<id>` key or a name: lower case ASCII letters, digits,
+ * `.`, `_`, `-`; at most 64 characters; `x` when nothing is left.
+ */
+export function makeId(raw: string): string {
+  const id = raw
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9._-]+/g, '-')
+    .replace(/^[^a-z0-9]+/, '')
+    .slice(0, 64)
+    .replace(/-+$/, '');
+  return id.length > 0 ? id : 'x';
+}
+
+export const ID_PATTERN = /^[a-z0-9][a-z0-9._-]{0,63}$/;
+
+/**
+ * Where an entry was read: an http(s) URL, or a file path (relative to the federation file) with
+ * no scheme, so that nothing can ever turn it into a `javascript:` link.
+ */
+export function isSourceRef(value: string): boolean {
+  return (
+    value.length > 0 &&
+    value.length <= MAX_URL_LENGTH &&
+    (isHttpUrl(value) || (!value.includes(':') && !/\s/.test(value) && isCleanText(value)))
+  );
+}
+
+/** Makes any crawler location a valid source reference (spaces, colons and controls escaped). */
+export function toSourceRef(raw: string): string {
+  if (isSourceRef(raw)) return raw;
+  const fixed = raw
+    .replace(CONTROLS_G, '')
+    .replace(LONE_SURROGATE_G, '')
+    .replace(/[\s:%]/g, (c) => encodeURIComponent(c))
+    .slice(0, MAX_URL_LENGTH);
+  return isSourceRef(fixed) ? fixed : 'unknown';
+}
