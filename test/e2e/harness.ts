@@ -78,6 +78,8 @@ export interface LaunchOptions {
   extraHosts?: string[];
   locale?: string;
   colorScheme?: 'light' | 'dark';
+  /** Send every hostname to the fake web (to see any request at all), not only the mapped ones. */
+  catchAll?: boolean;
 }
 
 export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
@@ -86,7 +88,11 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   requireBuild(dist);
   const web = options.web ?? (await startFakeWeb());
   const hosts = [...MAPPED_HOSTS, ...(options.extraHosts ?? [])];
-  const rules = [...hosts.map((host) => `MAP ${host} 127.0.0.1:${web.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1'].join(', ');
+  const rules = (
+    options.catchAll
+      ? [`MAP * 127.0.0.1:${web.port}`, 'EXCLUDE 127.0.0.1']
+      : [...hosts.map((host) => `MAP ${host} 127.0.0.1:${web.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1']
+  ).join(', ');
   const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
