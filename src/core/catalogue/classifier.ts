@@ -1,0 +1,185 @@
+// URL -> service, compiled once from the catalogue into lookups.
+//
+// Order of the lookups, most specific first:
+//   1. the exact host (`docs.google.com`), then
+//   2. each parent domain that has a subdomain rule (`a.b.zoom.us` -> `b.zoom.us` -> `zoom.us`), then
+//   3. for brands with country-domain rules only, the same two lookups on the host with its
+//      country-code public suffix taken off (`maps.google.co.uk` -> `maps.google`).
+// Within one host entry, the longest matching path prefix wins, then the rule without paths.
+// A host entry whose path rules do not match and has no rule without paths lets the lookup go
+// on to the next, less specific, entry.
+//
+// The hot path is a scan of the URL's authority (no `new URL`, see url.ts) and one to four Map
+// lookups; no rule is scanned and no regular expression runs.
+import type { Catalogue, Classification } from './types';
+import { NOT_WEB, UNSURE, parseWebUrlSlow, scanHost, scanPath, type WebLocation } from './url';
+import { splitCountryHost, withoutSuffix } from './country-domains';
+
+export interface Classifier {
+  /** The service a URL belongs to, or `null`. Never throws, whatever it is given. */
+  classify(url: string): Classification | null;
+  /** The same, for a host and path already read (e.g. from a `URL` object). */
+  classifyLocation(location: WebLocation): Classification | null;
+}
+
+interface Hit {
+  service: string;
+  category: string;
+  owner: string;
+}
+
+interface PathRule {
+  /** Lower case, starts with "/", no trailing "/" (except the root, which is refused upstream). */
+  prefix: string;
+  hit: Hit;
+}
+
+interface HostEntry {
+  any: Hit | null;
+  /** Longest prefix first. */
+  paths: PathRule[] | null;
+}
+
+/** The fast path met a path only `new URL` can read exactly. */
+const RETRY = 1;
+type Outcome = Hit | null | typeof RETRY;
+
+/** Lower case, without a trailing dot: the form hosts are compared in. */
+export function normaliseHost(host: string): string {
+  const lower = host.trim().toLowerCase();
+  return lower.endsWith('.') ? lower.slice(0, -1) : lower;
+}
+
+/** Lower case, without a trailing slash: the form path prefixes are compared in. */
+export function normalisePathPrefix(path: string): string {
+  const lower = path.toLowerCase();
+  return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+/** Whether `path` (already lower case) is `prefix` or below it: `/events` holds `/events/1`, not `/eventsx`. */
+function pathUnder(path: string, prefix: string): boolean {
+  return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47);
+}
+
+function addRule(map: Map<string, HostEntry>, key: string, paths: readonly string[] | undefined, hit: Hit): void {
+  let entry = map.get(key);
+  if (!entry) {
+    entry = { any: null, paths: null };
+    map.set(key, entry);
+  }
+  if (!paths || paths.length === 0) {
+    entry.any ??= hit; // duplicates are reported by validateCatalogue; the first one stays
+    return;
+  }
+  entry.paths ??= [];
+  for (const path of paths) {
+    const prefix = normalisePathPrefix(path);
+    if (!entry.paths.some((rule) => rule.prefix === prefix)) entry.paths.push({ prefix, hit });
+  }
+}
+
+function sortPaths(map: Map<string, HostEntry>): void {
+  for (const entry of map.values()) entry.paths?.sort((a, b) => b.prefix.length - a.prefix.length);
+}
+
+/** Compiles the catalogue's match rules into lookups. Compile once, classify many times. */
+export function compileClassifier(catalogue: Catalogue): Classifier {
+  const exact = new Map<string, HostEntry>();
+  const sub = new Map<string, HostEntry>();
+  const familyExact = new Map<string, HostEntry>();
+  const familySub = new Map<string, HostEntry>();
+  const brands = new Set<string>();
+
+  for (const service of catalogue.services) {
+    const hit: Hit = { service: service.id, category: service.category, owner: service.owner };
+    for (const rule of service.match) {
+      const host = normaliseHost(rule.host);
+      addRule(rule.subdomains ? sub : exact, host, rule.paths, hit);
+      if (rule.countryDomains) {
+        const parts = withoutSuffix(host);
+        if (!parts) continue;
+        addRule(rule.subdomains ? familySub : familyExact, parts.key, rule.paths, hit);
+        brands.add(parts.brand);
+      }
+    }
+  }
+  for (const map of [exact, sub, familyExact, familySub]) sortPaths(map);
+  // "google." and ".google.": cheap tests that keep the public-suffix parse off most hosts.
+  const brandTests = [...brands].map((brand) => [`${brand}.`, `.${brand}.`] as const);
+
+  function entryOutcome(entry: HostEntry, url: string, pathStart: number, knownPath: string | null): Outcome {
+    if (entry.paths) {
+      const path = knownPath ?? scanPath(url, pathStart);
+      if (path === null) return RETRY;
+      const lower = path.toLowerCase();
+      for (const rule of entry.paths) if (pathUnder(lower, rule.prefix)) return rule.hit;
+    }
+    return entry.any;
+  }
+
+  function walk(exactMap: Map<string, HostEntry>, subMap: Map<string, HostEntry>, host: string, url: string, pathStart: number, knownPath: string | null): Outcome {
+    let entry = exactMap.get(host);
+    if (entry) {
+      const outcome = entryOutcome(entry, url, pathStart, knownPath);
+      if (outcome !== null) return outcome;
+    }
+    let domain = host;
+    for (;;) {
+      entry = subMap.get(domain);
+      if (entry) {
+        const outcome = entryOutcome(entry, url, pathStart, knownPath);
+        if (outcome !== null) return outcome;
+      }
+      const dot = domain.indexOf('.');
+      if (dot < 0) return null;
+      domain = domain.slice(dot + 1);
+    }
+  }
+
+  function lookup(host: string, url: string, pathStart: number, knownPath: string | null): Outcome {
+    const outcome = walk(exact, sub, host, url, pathStart, knownPath);
+    if (outcome !== null || brandTests.length === 0) return outcome;
+    for (const [brandDot, dotBrandDot] of brandTests) {
+      if (!host.startsWith(brandDot) && !host.includes(dotBrandDot)) continue;
+      const split = splitCountryHost(host);
+      if (!split) return null;
+      return walk(familyExact, familySub, split.key, url, pathStart, knownPath);
+    }
+    return null;
+  }
+
+  function result(hit: Hit, host: string): Classification {
+    return { service: hit.service, category: hit.category, owner: hit.owner, host };
+  }
+
+  function classifyLocation(location: WebLocation): Classification | null {
+    try {
+      const host = normaliseHost(location.host);
+      const outcome = lookup(host, '', 0, location.path);
+      return outcome === null || outcome === RETRY ? null : result(outcome, host);
+    } catch {
+      return null;
+    }
+  }
+
+  function classifySlow(url: string): Classification | null {
+    const location = parseWebUrlSlow(url);
+    return location ? classifyLocation(location) : null;
+  }
+
+  function classify(url: string): Classification | null {
+    try {
+      if (typeof url !== 'string') return null;
+      const fast = scanHost(url);
+      if (fast === NOT_WEB) return null;
+      if (fast === UNSURE) return classifySlow(url);
+      const outcome = lookup(fast.host, url, fast.pathStart, null);
+      if (outcome === RETRY) return classifySlow(url);
+      return outcome === null ? null : result(outcome, fast.host);
+    } catch {
+      return null;
+    }
+  }
+
+  return { classify, classifyLocation };
+}

@@ -1,0 +1,346 @@
+// Validating the catalogue: its shape (valibot), then what a schema cannot say (unique ids,
+// references that resolve, rules that make sense, examples that match their service and
+// look-alikes that match nothing). Each problem names the file and the field, and says in
+// plain words what to change.
+import * as v from 'valibot';
+import { parse } from 'tldts';
+import type { Catalogue, Category, MatchRule, Service, Software } from './types';
+import { compileClassifier, normalisePathPrefix } from './classifier';
+
+export interface CatalogueProblem {
+  /** The file to open, relative to the repository root (`src/catalogue/services/gmail.json`). */
+  file: string;
+  /** Where in that file (`match[0].host`, `fitNotes.email.fr`); empty for the whole file. */
+  field: string;
+  /** What is wrong. */
+  message: string;
+  /** What to do about it, for a contributor who has not read the code. */
+  hint: string;
+}
+
+/** Where each part of the raw catalogue came from; defaults follow the repository's layout. */
+export interface CatalogueFiles {
+  categories?: string;
+  /** One file name per entry of `software`, same order. */
+  software?: string[];
+  /** One file name per entry of `services`, same order. */
+  services?: string[];
+}
+
+export interface CatalogueValidation {
+  /** Present when there is no problem at all. */
+  catalogue?: Catalogue;
+  problems: CatalogueProblem[];
+}
+
+export const CATALOGUE_DIR = 'src/catalogue';
+export const MAX_FIT_NOTE_LENGTH = 160;
+
+/** Category ids other parts of Matou rely on. */
+export const REQUIRED_CATEGORY_IDS: readonly string[] = [
+  'email', 'text-collaboration', 'spreadsheet', 'presentation', 'forms', 'polls', 'file-storage',
+  'file-transfer', 'video-conference', 'team-chat', 'instant-messaging', 'social-network',
+  'microblogging', 'events', 'video-hosting', 'photo-sharing', 'calendar', 'maps', 'search',
+  'translation', 'notes', 'mailing-lists', 'project-boards', 'url-shortener', 'pastebin', 'code-forge',
+];
+
+/** Service ids other tools rely on. */
+export const REQUIRED_SERVICE_IDS: readonly string[] = [
+  'gmail', 'google-docs', 'google-sheets', 'google-slides', 'google-forms', 'google-drive',
+  'google-meet', 'google-calendar', 'google-maps', 'google-search', 'youtube', 'zoom', 'discord',
+  'microsoft-teams', 'outlook', 'onedrive', 'whatsapp', 'facebook', 'facebook-events', 'instagram',
+  'messenger', 'twitter-x', 'slack', 'doodle', 'wetransfer', 'dropbox', 'trello',
+];
+
+const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const HOST_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
+
+const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN));
+const TextSchema = v.pipe(v.string(), v.trim(), v.minLength(1));
+const LocalizedSchema = v.strictObject({ fr: TextSchema, en: TextSchema });
+
+const CategorySchema = v.strictObject({ id: IdSchema, label: LocalizedSchema });
+const CategoriesSchema = v.array(CategorySchema);
+
+const SoftwareSchema = v.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  website: v.pipe(v.string(), v.url(), v.startsWith('https://')),
+  licence: TextSchema,
+  categories: v.pipe(v.array(IdSchema), v.minLength(1)),
+  directoryNames: v.pipe(v.array(TextSchema), v.minLength(1)),
+  fitNotes: v.record(IdSchema, LocalizedSchema),
+});
+
+const RuleSchema = v.strictObject({
+  host: TextSchema,
+  subdomains: v.optional(v.boolean()),
+  paths: v.optional(v.pipe(v.array(TextSchema), v.minLength(1))),
+  countryDomains: v.optional(v.boolean()),
+});
+
+const ServiceSchema = v.strictObject({
+  id: IdSchema,
+  name: TextSchema,
+  owner: IdSchema,
+  category: IdSchema,
+  match: v.pipe(v.array(RuleSchema), v.minLength(1)),
+  examples: v.pipe(v.array(TextSchema), v.minLength(2)),
+  lookalikes: v.pipe(v.array(TextSchema), v.minLength(2)),
+});
+
+const FIELD_HINTS: Record<string, string> = {
+  id: 'Use lower-case letters, digits and hyphens only (e.g. "google-docs"); the file must be named after it.',
+  owner: 'Use "google", "microsoft", "meta", "apple", "amazon", or the company name in lower case with hyphens.',
+  category: 'Use the id of a category from src/catalogue/categories.json (e.g. "video-conference").',
+  categories: 'List at least one category id from src/catalogue/categories.json.',
+  label: 'Give the label in French ("fr") and English ("en").',
+  fr: 'Write the French text here; it must not be empty.',
+  en: 'Write the English text here; it must not be empty.',
+  name: 'Write the name as people know it (e.g. "Google Docs", "Etherpad").',
+  website: 'Give the full https:// address of the software\'s own website.',
+  licence: 'Give the licence as an SPDX identifier when there is one (e.g. "AGPL-3.0-or-later").',
+  directoryNames: 'List how CHATONS members write this software in their directory entries (e.g. ["etherpad", "etherpad-lite"]).',
+  fitNotes: 'Give one note per category the software serves: {"<category-id>": {"fr": "…", "en": "…"}}.',
+  match: 'List at least one rule: {"host": "mail.google.com"}, optionally with "subdomains", "paths" or "countryDomains".',
+  host: 'Write a hostname only, in lower case, without "https://", port, path or trailing dot (e.g. "mail.google.com").',
+  subdomains: 'Use true (the domain and all its subdomains) or leave the field out.',
+  countryDomains: 'Use true (the same host under country domains, e.g. google.fr) or leave the field out.',
+  paths: 'List path prefixes in lower case starting with "/" (e.g. ["/document"]), or leave the field out for the whole host.',
+  examples: 'List at least two real URLs of this service that must be recognised.',
+  lookalikes: 'List at least two URLs that look like this service but are not (e.g. "https://mail.google.com.evil.example/").',
+};
+
+function hintFor(field: string): string {
+  const parts = field.split('.').filter((part) => !/^\d+$/.test(part) && !part.includes('['));
+  for (let i = parts.length - 1; i >= 0; i--) {
+    const hint = FIELD_HINTS[(parts[i] ?? '').replace(/\[\d+\]$/, '')];
+    if (hint) return hint;
+  }
+  return 'Compare with an existing file in the same folder; src/catalogue/README.md describes each field.';
+}
+
+/** `match.0.host` -> `match[0].host` */
+function fieldFromPath(issue: v.BaseIssue<unknown>): string {
+  let field = '';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') field += `[${key}]`;
+    else field += field ? `.${String(key)}` : String(key);
+  }
+  return field;
+}
+
+function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): CatalogueProblem[] {
+  return issues.map((issue) => {
+    const field = fieldFromPath(issue);
+    const last = issue.path?.[issue.path.length - 1];
+    const unknownField = issue.expected === 'never' && last !== undefined;
+    return {
+      file,
+      field,
+      message: unknownField ? `unknown field "${String(last?.key)}"` : issue.message,
+      hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field.replace(/\[\d+\]/g, '')),
+    };
+  });
+}
+
+interface Source<T> {
+  file: string;
+  value: T;
+}
+
+function defaultFile(kind: 'software' | 'services', raw: unknown, index: number): string {
+  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index}`;
+  return `${CATALOGUE_DIR}/${kind}/${id}.json`;
+}
+
+function baseName(file: string): string {
+  const slash = file.lastIndexOf('/');
+  return slash < 0 ? file : file.slice(slash + 1);
+}
+
+function ruleProblems(file: string, field: string, rule: MatchRule): CatalogueProblem[] {
+  const problems: CatalogueProblem[] = [];
+  const add = (subfield: string, message: string, hint: string): void => {
+    problems.push({ file, field: `${field}${subfield}`, message, hint });
+  };
+  const host = rule.host;
+  if (!HOST_PATTERN.test(host)) {
+    add('.host', `"${host}" is not a plain lower-case hostname`, FIELD_HINTS.host ?? '');
+    return problems;
+  }
+  const info = parse(host, { allowPrivateDomains: false });
+  if (info.isIp || !info.domain || !info.publicSuffix) {
+    add('.host', `"${host}" has no registrable domain (it is an IP address or a public suffix)`, 'Match a real site, e.g. "zoom.us" or "mail.google.com"; a rule on a whole public suffix would catch every site.');
+    return problems;
+  }
+  if (rule.subdomains && info.domain !== host) {
+    add('.subdomains', `"subdomains": true needs a registrable domain, and "${host}" is a subdomain of "${info.domain}"`, `Write the rule on "${info.domain}" with "subdomains": true, or on "${host}" alone without it.`);
+  }
+  if (rule.countryDomains && info.publicSuffix !== 'com') {
+    add('.countryDomains', `country-domain rules are written on the .com host, and "${host}" ends in ".${info.publicSuffix}"`, `Write the host with ".com" (e.g. "${host.slice(0, host.length - info.publicSuffix.length)}com"); the other country domains follow.`);
+  }
+  const seen = new Set<string>();
+  rule.paths?.forEach((path, i) => {
+    const sub = `.paths[${i}]`;
+    if (!path.startsWith('/') || /[?#\s]/.test(path)) add(sub, `"${path}" is not a path prefix`, 'Start the prefix with "/" and leave out any query ("?") or fragment ("#").');
+    else if (path !== path.toLowerCase()) add(sub, `"${path}" has upper-case letters`, `Write it in lower case ("${path.toLowerCase()}"); paths are compared without regard to case.`);
+    else if (normalisePathPrefix(path) === '/') add(sub, '"/" matches the whole host', 'Leave "paths" out to match the whole host.');
+    if (seen.has(normalisePathPrefix(path))) add(sub, `"${path}" is listed twice`, 'Remove the repeated path.');
+    seen.add(normalisePathPrefix(path));
+  });
+  return problems;
+}
+
+/** Rule keys claimed by each service, to find two services claiming the same URLs. */
+function ruleKeys(rule: MatchRule): string[] {
+  const base = `${rule.subdomains ? '*.' : ''}${rule.host}`;
+  return rule.paths?.length ? rule.paths.map((path) => `${base}${normalisePathPrefix(path)}`) : [base];
+}
+
+/**
+ * Checks a catalogue read from its JSON files. `raw` is `{categories, software, services}`;
+ * `files` names the file each entry came from (defaults: the repository's layout).
+ * Never throws.
+ */
+export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): CatalogueValidation {
+  const problems: CatalogueProblem[] = [];
+  const categoriesFile = files.categories ?? `${CATALOGUE_DIR}/categories.json`;
+  const servicesDir = `${CATALOGUE_DIR}/services/`;
+  const softwareDir = `${CATALOGUE_DIR}/software/`;
+
+  if (typeof raw !== 'object' || raw === null) {
+    return { problems: [{ file: CATALOGUE_DIR, field: '', message: 'the catalogue is not an object', hint: 'Load it from src/catalogue/index.ts.' }] };
+  }
+  const top = raw as Record<string, unknown>;
+  for (const key of ['categories', 'software', 'services']) {
+    if (!Array.isArray(top[key])) {
+      problems.push({ file: key === 'categories' ? categoriesFile : `${CATALOGUE_DIR}/${key}/`, field: key, message: `"${key}" is not a list`, hint: 'Check src/catalogue/index.ts: it must gather every file of the folder into a list.' });
+    }
+  }
+  if (problems.length > 0) return { problems };
+
+  // 1. Shapes, entry by entry, so that one broken file does not hide the others.
+  const categories: Source<Category>[] = [];
+  const categoriesResult = v.safeParse(CategoriesSchema, top.categories);
+  if (categoriesResult.success) for (const value of categoriesResult.output) categories.push({ file: categoriesFile, value });
+  else problems.push(...schemaProblems(categoriesFile, categoriesResult.issues));
+
+  const software: Source<Software>[] = [];
+  (top.software as unknown[]).forEach((item, i) => {
+    const file = files.software?.[i] ?? defaultFile('software', item, i);
+    const parsed = v.safeParse(SoftwareSchema, item);
+    if (parsed.success) software.push({ file, value: parsed.output });
+    else problems.push(...schemaProblems(file, parsed.issues));
+  });
+
+  const services: Source<Service>[] = [];
+  (top.services as unknown[]).forEach((item, i) => {
+    const file = files.services?.[i] ?? defaultFile('services', item, i);
+    const parsed = v.safeParse(ServiceSchema, item);
+    if (parsed.success) services.push({ file, value: parsed.output });
+    else problems.push(...schemaProblems(file, parsed.issues));
+  });
+
+  // 2. Ids: unique, named like their file, the fixed ones present.
+  const uniqueIds = <T extends { id: string }>(entries: Source<T>[], what: string, fileNamed: boolean): Set<string> => {
+    const ids = new Set<string>();
+    entries.forEach(({ file, value }, i) => {
+      const field = fileNamed ? 'id' : `[${i}].id`;
+      if (ids.has(value.id)) problems.push({ file, field, message: `the ${what} id "${value.id}" is used twice`, hint: `Give each ${what} its own id, or merge the two entries.` });
+      ids.add(value.id);
+      if (fileNamed && baseName(file) !== `${value.id}.json`) {
+        problems.push({ file, field: 'id', message: `the id "${value.id}" does not match the file name "${baseName(file)}"`, hint: `Rename the file to "${value.id}.json" or change the id.` });
+      }
+    });
+    return ids;
+  };
+  const categoryIds = uniqueIds(categories, 'category', false);
+  uniqueIds(software, 'software', true);
+  const serviceIds = uniqueIds(services, 'service', true);
+  if (categoriesResult.success) {
+    for (const id of REQUIRED_CATEGORY_IDS) {
+      if (!categoryIds.has(id)) problems.push({ file: categoriesFile, field: '', message: `the category "${id}" is missing`, hint: `Add {"id": "${id}", "label": {"fr": "…", "en": "…"}}: other parts of Matou rely on this id.` });
+    }
+  }
+  for (const id of REQUIRED_SERVICE_IDS) {
+    if (!serviceIds.has(id) && !problems.some((p) => p.file === `${servicesDir}${id}.json`)) {
+      problems.push({ file: `${servicesDir}${id}.json`, field: '', message: `the service "${id}" is missing`, hint: 'Add this file and list it in src/catalogue/index.ts: other tools rely on this id.' });
+    }
+  }
+
+  // 3. Software: categories that exist, one fit note per category, directory names unique.
+  const servedCategories = new Set<string>();
+  const directoryNameOwner = new Map<string, string>();
+  for (const { file, value } of software) {
+    value.categories.forEach((category, i) => {
+      if (!categoryIds.has(category)) problems.push({ file, field: `categories[${i}]`, message: `unknown category "${category}"`, hint: FIELD_HINTS.category ?? '' });
+      servedCategories.add(category);
+      if (!value.fitNotes[category]) problems.push({ file, field: `fitNotes.${category}`, message: `no fit note for "${category}"`, hint: 'Write one honest line, in French and English, on what it does and does not do for this need.' });
+    });
+    for (const [category, note] of Object.entries(value.fitNotes)) {
+      if (!value.categories.includes(category)) {
+        problems.push({ file, field: `fitNotes.${category}`, message: `a fit note for "${category}", which is not in "categories"`, hint: `Add "${category}" to "categories" or remove the note.` });
+      }
+      for (const lang of ['fr', 'en'] as const) {
+        if (note[lang].length > MAX_FIT_NOTE_LENGTH) {
+          problems.push({ file, field: `fitNotes.${category}.${lang}`, message: `the note is ${note[lang].length} characters long (at most ${MAX_FIT_NOTE_LENGTH})`, hint: 'Keep one short line: the one limit or strength that matters most for this need.' });
+        }
+      }
+    }
+    value.directoryNames.forEach((name, i) => {
+      const key = name.trim().toLowerCase();
+      const owner = directoryNameOwner.get(key);
+      if (owner !== undefined && owner !== value.id) {
+        problems.push({ file, field: `directoryNames[${i}]`, message: `"${name}" already names the software "${owner}"`, hint: 'A directory name must lead to one software only: keep it on the one CHATONS members mean.' });
+      } else if (owner === value.id) {
+        problems.push({ file, field: `directoryNames[${i}]`, message: `"${name}" is listed twice (names are compared without regard to case)`, hint: 'Remove the repeated name.' });
+      }
+      directoryNameOwner.set(key, value.id);
+    });
+  }
+
+  // 4. Services: category, rules, and no two services claiming the same rule.
+  const claimed = new Map<string, string>();
+  for (const { file, value } of services) {
+    if (!categoryIds.has(value.category)) problems.push({ file, field: 'category', message: `unknown category "${value.category}"`, hint: FIELD_HINTS.category ?? '' });
+    else if (!servedCategories.has(value.category)) problems.push({ file, field: 'category', message: `no free software serves "${value.category}"`, hint: 'Add the category to a software in src/catalogue/software/ with its fit note, so the popup has an alternative to show.' });
+    value.match.forEach((rule, i) => {
+      const ruleIssues = ruleProblems(file, `match[${i}]`, rule);
+      problems.push(...ruleIssues);
+      if (ruleIssues.length > 0) return;
+      for (const key of ruleKeys(rule)) {
+        const other = claimed.get(key);
+        if (other !== undefined) problems.push({ file, field: `match[${i}]`, message: `"${key}" is already claimed by "${other}"`, hint: 'Two services cannot share a rule: narrow one of them with a path, or merge them.' });
+        else claimed.set(key, value.id);
+      }
+    });
+  }
+
+  // 5. Examples and look-alikes, with the real classifier.
+  if (problems.length === 0) {
+    const catalogue: Catalogue = {
+      categories: categories.map((c) => c.value),
+      software: software.map((s) => s.value),
+      services: services.map((s) => s.value),
+    };
+    const classifier = compileClassifier(catalogue);
+    for (const { file, value } of services) {
+      value.examples.forEach((url, i) => {
+        const found = classifier.classify(url)?.service ?? null;
+        if (found !== value.id) {
+          problems.push({ file, field: `examples[${i}]`, message: `${url} is recognised as ${found === null ? 'nothing' : `"${found}"`}, not "${value.id}"`, hint: found === null ? 'Widen a rule in "match" (another host, "subdomains" or a path) or correct the example.' : `A more specific rule of "${found}" wins: narrow it, or correct the example.` });
+        }
+      });
+      value.lookalikes.forEach((url, i) => {
+        const found = classifier.classify(url)?.service ?? null;
+        if (found !== null) {
+          problems.push({ file, field: `lookalikes[${i}]`, message: `${url} is recognised as "${found}" and should match nothing`, hint: `A rule of "${found}" is too broad: use an exact host instead of "subdomains", or add a path. Or this is not a look-alike: move it to the examples of "${found}".` });
+        }
+      });
+    }
+    if (problems.length === 0) return { catalogue, problems };
+  }
+  return { problems };
+}
