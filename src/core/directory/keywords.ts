@@ -5,7 +5,8 @@
 // ignored (and reported by the build), so the table can never invent a need.
 //
 // Words left out on purpose: "cloud"/"nuage" alone (a file drive? a full suite? a server?),
-// "pad" alone (Etherpad is recognised by its software name), brand-like names ("Drop.Infini").
+// "pad" alone (Etherpad is recognised by its software name), "chat"/"tchat" (team chat or
+// instant messaging?), brand-like names ("Drop.Infini"), web-site hosting (no catalogue need).
 
 import { foldPlaceName } from '../regions';
 
@@ -21,23 +22,24 @@ export interface FunctionKeyword {
 export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   {
     label: 'e-mail',
-    pattern: /\b(?:e ?mails?|courriels?|webmail|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|messagerie (?:e ?mail|electronique))\b/,
+    pattern:
+      /\b(?:e ?mails?|courriels?|webmail|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|hebergement courriels?|messagerie (?:e ?mail|electronique))\b/,
     categories: ['email'],
   },
   {
-    label: 'video call',
+    label: 'video conferencing',
     pattern: /\b(?:visio ?conferences?|video ?conferences?|visio|webconf|video calls?)\b/,
-    categories: ['video-call'],
+    categories: ['video-conference'],
   },
   {
     label: 'instant messaging',
-    pattern: /\b(?:conversation instantanee|messagerie instantanee|discussion instantanee|tchat|instant messaging)\b/,
-    categories: ['chat'],
+    pattern: /\b(?:conversation instantanee|messagerie instantanee|discussion instantanee|instant messaging)\b/,
+    categories: ['instant-messaging'],
   },
   {
     label: 'office suite',
     pattern: /\b(?:suite bureautique|office suite|bureautique en ligne)\b/,
-    categories: ['documents', 'spreadsheets', 'presentations'],
+    categories: ['text-collaboration', 'spreadsheet', 'presentation'],
   },
   {
     label: 'large file transfer',
@@ -45,19 +47,44 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
     categories: ['file-transfer'],
   },
   {
+    label: 'file storage',
+    pattern: /\b(?:hebergement cloud|stockage (?:en ligne|de fichiers)|partage de fichiers|file storage)\b/,
+    categories: ['file-storage'],
+  },
+  {
     label: 'online forms',
     pattern: /\b(?:questionnaires? en ligne|formulaires? en ligne|online forms?)\b/,
     categories: ['forms'],
   },
   {
-    label: 'date polls',
+    label: 'polls and scheduling',
     pattern: /\b(?:sondages? de dates?|prise de rendez vous|planification de rendez vous)\b/,
-    categories: ['scheduling'],
+    categories: ['polls'],
   },
   {
-    label: 'task boards',
+    label: 'project boards',
     pattern: /\b(?:gestionnaire de taches|gestion de taches|kanban)\b/,
-    categories: ['task-board'],
+    categories: ['project-boards'],
+  },
+  {
+    label: 'mailing lists',
+    pattern: /\b(?:listes? de (?:diffusion|discussion)|mailing lists?)\b/,
+    categories: ['mailing-lists'],
+  },
+  {
+    label: 'photo sharing',
+    pattern: /\b(?:partage de photos|photo sharing)\b/,
+    categories: ['photo-sharing'],
+  },
+  {
+    label: 'calendar',
+    pattern: /\b(?:agendas?|calendriers? partages?)\b/,
+    categories: ['calendar'],
+  },
+  {
+    label: 'URL shortener',
+    pattern: /\b(?:raccourcisseur d ?(?:url|adresses?|liens?)|url shortener)\b/,
+    categories: ['url-shortener'],
   },
 ];
 

@@ -80,9 +80,9 @@ function describeError(error: unknown): string {
   return String(error).slice(0, 300);
 }
 
-type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; tooBig: boolean; reason: string };
+export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; tooBig: boolean; reason: string };
 
-async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<BodyResult> {
+export async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<BodyResult> {
   if (response.body === null) return { ok: true, bytes: new Uint8Array(0) };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

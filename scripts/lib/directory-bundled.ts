@@ -1,0 +1,15 @@
+// How the snapshot bundled in public/ is made: from the partial, hand-compiled mirror of the
+// CHATONS directory kept in ../shared/data/chatons-directory-mirror (see docs/directory.md).
+
+/** The mirror's federation file, relative to the project's root. */
+export const BUNDLED_FEDERATION = '../shared/data/chatons-directory-mirror/federation/chatons.properties';
+
+/** Where the extension reads its first-run copy. */
+export const BUNDLED_OUT = 'public/directory/snapshot.json';
+
+/** Shown to users as the copy's source: what it is, how complete, how old. */
+export const BUNDLED_DESCRIPTION =
+  "Copie partielle de l'annuaire CHATONS, compilée à la main depuis des pages publiques citées " +
+  "(24 membres listés, fichier de fédération du 2026-11-22) : ce n'est pas l'annuaire complet. / " +
+  'Partial, hand-compiled mirror of the CHATONS directory from cited public pages ' +
+  '(24 listed members, federation file of 2026-11-22): not the whole directory.';
