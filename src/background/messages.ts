@@ -1,17 +1,22 @@
 // The background's answers to the popup, the options page and content scripts. Every
 // message is validated (sender and shape) before anything is done; the rest is ignored.
 import type { Catalogue, Classification } from '../core/catalogue/types';
+import type { RankedHost } from '../core/directory';
 import {
   parsePageReport,
   parsePageRequest,
   type CurrentUrlQuery,
+  type HostView,
   type ImportResult,
   type OptionsState,
   type PageRequest,
   type PopupState,
+  type SettingsExport,
   type SoftwareView,
 } from '../core/protocol';
+import { regionLabel, type Lang } from '../core/regions';
 import { isHttpsUrl, normaliseHostname, readSettings, type Settings } from '../core/settings';
+import { uiLanguage } from '../platform/i18n';
 import { askTab, extensionId, extensionUrl, type MessageSender } from '../platform/runtime';
 import type { Detector } from './detector';
 import type { DirectoryStore } from './directory-store';
@@ -54,6 +59,26 @@ function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
   });
 }
 
+/**
+ * A host's place in words: "Rennes, Ille-et-Vilaine (35)", "Bretagne", "Liège, Belgique"…;
+ * null when the directory does not say where the host is.
+ */
+export function placeLabel(place: RankedHost['place'], lang: Lang): string | null {
+  if (!place.known) return null;
+  const city = place.city?.trim() || undefined;
+  const departement = place.departement ? (place.departement.startsWith('FR-') ? place.departement : `FR-${place.departement}`) : undefined;
+  const region = place.region ? (place.region.startsWith('FR-') ? place.region : `FR-${place.region}`) : undefined;
+  const area = departement
+    ? regionLabel(departement, lang)
+    : region
+      ? regionLabel(region, lang)
+      : place.countryCode
+        ? regionLabel(place.countryCode, lang)
+        : undefined;
+  const parts = [city, area].filter((part): part is string => Boolean(part));
+  return parts.length > 0 ? parts.join(', ') : null;
+}
+
 export function createMessageHandler(deps: MessageDeps) {
   const softwareByCategory = new Map<string, SoftwareView[]>();
   for (const software of deps.catalogue.software) {
@@ -94,10 +119,20 @@ export function createMessageHandler(deps: MessageDeps) {
       deps.directory.status(),
       found ? deps.detector.silence(found.host) : Promise.resolve(null),
     ]);
-    const base = { tabId, region: settings.region, regionPrompt: settings.regionPrompt, directory };
+    const lang = uiLanguage();
+    const rankingRegion = deps.effectiveRegion(settings);
+    const base = {
+      tabId,
+      region: settings.region,
+      regionPrompt: settings.regionPrompt,
+      rankedFor: { code: rankingRegion, label: regionLabel(rankingRegion, lang), guessed: settings.region === null },
+      directory,
+      refreshMode: settings.directory.refresh,
+    };
     const service = found ? services.get(found.service) : undefined;
     const category = found ? categories.get(found.category) : undefined;
     if (!found || !service || !category) return { ...base, detection: null, alternatives: [], hosts: [] };
+    const ranked = await deps.directory.rank(category.id, rankingRegion);
     return {
       ...base,
       detection: {
@@ -107,15 +142,18 @@ export function createMessageHandler(deps: MessageDeps) {
         silenced,
       },
       alternatives: softwareByCategory.get(category.id) ?? [],
-      hosts: await deps.directory.rank(category.id, deps.effectiveRegion(settings)),
+      hosts: ranked.map((host): HostView => ({ ...host, placeLabel: placeLabel(host.place, lang) })),
     };
   }
 
   async function optionsState(): Promise<OptionsState> {
+    const settings = await deps.settings.get();
     return {
-      settings: await deps.settings.get(),
+      settings,
       directory: await deps.directory.status(),
       defaultDirectoryUrl: deps.defaultDirectoryUrl,
+      // The region Matou ranks for when none is set is the one it guesses.
+      guessedRegion: deps.effectiveRegion({ ...settings, region: null }),
     };
   }
 
@@ -157,6 +195,11 @@ export function createMessageHandler(deps: MessageDeps) {
         await deps.detector.refreshAllBadges();
         return optionsState();
       }
+      case 'dismiss-region-prompt': {
+        const current = await deps.settings.get();
+        if (current.regionPrompt === 'skipped') await deps.settings.update((s) => ({ ...s, regionPrompt: 'done' }));
+        return optionsState();
+      }
       case 'set-directory-source': {
         if (!isHttpsUrl(request.url)) throw new Error('The directory source must be an https:// address.');
         await deps.settings.update((s) => ({ ...s, directory: { ...s.directory, url: request.url } }));
@@ -195,7 +238,11 @@ export function createMessageHandler(deps: MessageDeps) {
         return request.type === 'ignore-site' && request.tabId !== undefined ? popupState(request.tabId) : optionsState();
       }
       case 'export-settings':
-        return { format: 'matou-settings', exportedAt: new Date().toISOString(), settings: await deps.settings.get() };
+        return {
+          format: 'matou-settings',
+          exportedAt: new Date().toISOString(),
+          settings: await deps.settings.get(),
+        } satisfies SettingsExport;
       case 'import-settings':
         return importSettings(request.text);
     }

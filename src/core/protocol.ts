@@ -28,6 +28,8 @@ export type PageRequest =
   | { type: 'get-popup-state'; tabId: number }
   | { type: 'get-options-state' }
   | { type: 'set-region'; region: string | null; skipped?: boolean }
+  /** The popup showed its one gentle "where are you?" after a skipped first run: not again. */
+  | { type: 'dismiss-region-prompt' }
   | { type: 'set-directory-source'; url: string }
   | { type: 'set-refresh-mode'; mode: RefreshMode }
   | { type: 'refresh-directory' }
@@ -69,27 +71,54 @@ export interface Detection {
   silenced: null | 'snoozed' | 'ignored';
 }
 
+/** A ranked host as the popup shows it: the place already put in words, in the UI language. */
+export interface HostView extends RankedHost {
+  /** "Rennes, Ille-et-Vilaine (35)", "Bretagne", "Belgique"…; null when the place is unknown. */
+  placeLabel: string | null;
+}
+
+/** The region the hosts were ranked for, and whether the user chose it or Matou guessed it. */
+export interface RankedFor {
+  code: string;
+  label: string;
+  guessed: boolean;
+}
+
 export interface PopupState {
   tabId: number;
   detection: Detection | null;
   /** Free software for the detected need (empty when nothing is detected). */
   alternatives: SoftwareView[];
   /** CHATONS hosts for the need, ranked for the region, nearest first. */
-  hosts: RankedHost[];
+  hosts: HostView[];
   region: string | null;
   regionPrompt: Settings['regionPrompt'];
+  rankedFor: RankedFor;
   directory: DirectoryStatus;
+  refreshMode: RefreshMode;
 }
 
 export interface OptionsState {
   settings: Settings;
   directory: DirectoryStatus;
   defaultDirectoryUrl: string;
+  /** What the browser's languages and time zone suggest, proposed (never imposed) on first run. */
+  guessedRegion: string;
+}
+
+/** The file "export settings" writes, and the shape "import settings" reads best. */
+export interface SettingsExport {
+  format: 'matou-settings';
+  exportedAt: string;
+  settings: Settings;
 }
 
 export interface ImportResult {
   ok: boolean;
-  /** What could not be imported, in plain words; the rest was applied. */
+  /**
+   * What could not be imported, as codes the options page puts in words (`notJson`, `notSettings`,
+   * `region`, `directory.url`, `ignoredSites[]`…); everything else in the file was applied.
+   */
   problems: string[];
   settings: Settings;
 }
@@ -114,6 +143,7 @@ export function parsePageRequest(raw: unknown): PageRequest | null {
     case 'get-popup-state':
       return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
     case 'get-options-state':
+    case 'dismiss-region-prompt':
     case 'refresh-directory':
     case 'export-settings':
       return { type: raw.type };

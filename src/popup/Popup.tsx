@@ -1,26 +1,219 @@
-import { useEffect, useState } from 'preact/hooks';
-import type { PopupState } from '../core/protocol';
+// The popup: what Matou found on this tab, the free software for that need, the CHATONS hosts
+// near the user, and the ways to make Matou quiet here. Everything it shows comes from the
+// background's PopupState; it never looks at the catalogue or the directory itself.
+import type { ComponentChildren } from 'preact';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { DirectoryStatus, PopupState } from '../core/protocol';
 import { ask } from '../ui/background';
-import { pick } from '../ui/i18n';
+import { DirectoryStatusView } from '../ui/DirectoryStatusView';
+import { pick, t } from '../ui/i18n';
+import { ExternalLink } from '../ui/links';
+import { Hosts } from './Hosts';
+
+/** The options page, relative to this page (both live under src/ in every build). */
+export const OPTIONS_PAGE = '../options/index.html';
+
+type View = { kind: 'loading' } | { kind: 'no-tab' } | { kind: 'failed'; reason: string } | { kind: 'ready'; state: PopupState };
+
+function OptionsLink({ section, children }: { section: string; children: ComponentChildren }) {
+  return (
+    <a href={`${OPTIONS_PAGE}#${section}`} target="_blank" rel="noopener">
+      {children}
+    </a>
+  );
+}
 
 export function Popup({ tabId }: { tabId: Promise<number | null> }) {
-  const [state, setState] = useState<PopupState | null>(null);
+  const [view, setView] = useState<View>({ kind: 'loading' });
+
   useEffect(() => {
-    void tabId.then((id) => (id === null ? null : ask({ type: 'get-popup-state', tabId: id }))).then(setState);
+    let live = true;
+    tabId
+      .then(async (id) => {
+        if (id === null) return { kind: 'no-tab' } as const;
+        return { kind: 'ready', state: await ask({ type: 'get-popup-state', tabId: id }) } as const;
+      })
+      .catch((error: unknown) => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }) as const)
+      .then((next) => {
+        if (live) setView(next);
+      });
+    return () => {
+      live = false;
+    };
   }, [tabId]);
-  if (!state) return <p>…</p>;
-  if (!state.detection) return <h1>Matou</h1>;
+
+  if (view.kind === 'loading') {
+    return (
+      <main class="popup" aria-busy="true">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
+  }
+  if (view.kind !== 'ready') {
+    return (
+      <main class="popup">
+        <h1>{t('popupNothingTitle')}</h1>
+        <p>{view.kind === 'failed' ? t('popupFailed', [view.reason]) : t('popupNothingHere')}</p>
+        <p>
+          <OptionsLink section="region">{t('openSettings')}</OptionsLink>
+        </p>
+      </main>
+    );
+  }
+  return <PopupView state={view.state} onState={(state) => setView({ kind: 'ready', state })} />;
+}
+
+export function PopupView({ state, onState }: { state: PopupState; onState: (state: PopupState) => void }) {
+  const { detection } = state;
+  const noticeRef = useRef<HTMLParagraphElement>(null);
+  const [busy, setBusy] = useState(false);
+  const [notice, setNotice] = useState<string | null>(null);
+
+  async function silence(kind: 'snooze-site' | 'ignore-site') {
+    if (!detection) return;
+    setBusy(true);
+    try {
+      const next = await ask({ type: kind, host: detection.host, tabId: state.tabId });
+      setNotice(null);
+      onState(next);
+    } catch (error) {
+      setNotice(t('actionFailed', [error instanceof Error ? error.message : String(error)]));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  // The silence buttons disappear once used: keep the keyboard focus on what replaced them.
+  const silenced = detection?.silenced ?? null;
+  useEffect(() => {
+    if (silenced && document.activeElement === document.body) noticeRef.current?.focus();
+  }, [silenced]);
+
+  async function refreshDirectory(): Promise<DirectoryStatus> {
+    const options = await ask({ type: 'refresh-directory' });
+    onState(await ask({ type: 'get-popup-state', tabId: state.tabId }));
+    return options.directory;
+  }
+
   return (
-    <main>
-      <h1>{state.detection.service.name}</h1>
-      <p>{pick(state.detection.category.label)}</p>
-      <ul>
-        {state.hosts.map((host) => (
-          <li key={`${host.organization.name}/${host.service.name}`}>
-            {host.organization.name} — {host.service.name}
-          </li>
-        ))}
-      </ul>
+    <main class="popup">
+      {detection ? (
+        <header>
+          <p class="eyebrow">{t('popupYouAreOn')}</p>
+          <h1>{detection.service.name}</h1>
+          <p class="need">{t('popupNeed', [pick(detection.category.label)])}</p>
+          <p>{t('popupChoice')}</p>
+        </header>
+      ) : (
+        <header>
+          <h1>{t('popupNothingTitle')}</h1>
+          <p>{t('popupNotCatalogued')}</p>
+        </header>
+      )}
+
+      {detection && silenced === null ? (
+        <div class="row actions">
+          <button type="button" disabled={busy} onClick={() => void silence('snooze-site')}>
+            {t('snoozeSite')}
+          </button>
+          <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
+            {t('ignoreSite')}
+          </button>
+        </div>
+      ) : null}
+      {detection && silenced !== null ? (
+        <p class="notice" role="status" tabIndex={-1} ref={noticeRef}>
+          {silenced === 'snoozed' ? t('snoozedNotice', [detection.host]) : t('ignoredNotice', [detection.host])}{' '}
+          {silenced === 'ignored' ? <OptionsLink section="ignored">{t('ignoredUndo')}</OptionsLink> : null}
+        </p>
+      ) : null}
+      {notice ? (
+        <p class="notice error" role="alert">
+          {notice}
+        </p>
+      ) : null}
+
+      <RegionPrompt state={state} />
+
+      {detection ? (
+        <>
+          <section aria-labelledby="alternatives-title">
+            <h2 id="alternatives-title">{t('alternativesTitle')}</h2>
+            {state.alternatives.length > 0 ? (
+              <ul class="cards">
+                {state.alternatives.map((software) => (
+                  <li key={software.id} class="card">
+                    <h3>
+                      <ExternalLink href={software.website}>{software.name}</ExternalLink>
+                    </h3>
+                    {software.fitNote ? <p>{pick(software.fitNote)}</p> : null}
+                    <p class="muted">{t('licence', [software.licence])}</p>
+                  </li>
+                ))}
+              </ul>
+            ) : (
+              <p>{t('alternativesNone')}</p>
+            )}
+          </section>
+          <section aria-labelledby="hosts-title">
+            <h2 id="hosts-title">{t('hostsTitle')}</h2>
+            <RankedForLine state={state} />
+            <Hosts hosts={state.hosts} categoryLabel={pick(detection.category.label)} serviceName={detection.service.name} />
+          </section>
+        </>
+      ) : (
+        <RankedForLine state={state} />
+      )}
+
+      <footer>
+        <h2 class="visually-hidden">{t('directoryTitle')}</h2>
+        <DirectoryStatusView
+          status={state.directory}
+          refreshMode={state.refreshMode}
+          onRefresh={refreshDirectory}
+          settingsHint={<OptionsLink section="directory">{t('openSettings')}</OptionsLink>}
+        />
+        <p>
+          <OptionsLink section="region">{t('openSettings')}</OptionsLink>
+        </p>
+      </footer>
     </main>
   );
 }
+
+function RankedForLine({ state }: { state: PopupState }) {
+  return (
+    <p class="region-line">
+      {state.rankedFor.guessed ? t('rankedForGuessed', [state.rankedFor.label]) : t('rankedFor', [state.rankedFor.label])}{' '}
+      <OptionsLink section="region">{t('changeRegion')}</OptionsLink>
+    </p>
+  );
+}
+
+/**
+ * After a skipped first run, the popup asks once, gently, where the user is. Showing it counts
+ * as asking: the background is told at once, so the next popup does not ask again.
+ */
+function RegionPrompt({ state }: { state: PopupState }) {
+  const show = state.region === null && state.regionPrompt === 'skipped';
+  const [open, setOpen] = useState(show);
+  useEffect(() => {
+    if (show) void ask({ type: 'dismiss-region-prompt' }).catch(() => undefined);
+  }, [show]);
+  if (!open) return null;
+  return (
+    <aside class="prompt" aria-labelledby="region-prompt-title">
+      <h2 id="region-prompt-title">{t('regionPromptTitle')}</h2>
+      <p>{t('regionPromptText')}</p>
+      <div class="row">
+        <a class="button primary" href={`${OPTIONS_PAGE}#welcome`} target="_blank" rel="noopener">
+          {t('regionPromptChoose')}
+        </a>
+        <button type="button" onClick={() => setOpen(false)}>
+          {t('regionPromptLater')}
+        </button>
+      </div>
+    </aside>
+  );
+}
+

@@ -1,4 +1,6 @@
 import { render } from 'preact';
+import '../ui/styles.css';
+import { labelDocument } from '../ui/i18n';
 import { activeTabId } from '../platform/runtime';
 import { Popup } from './Popup';
 
@@ -8,5 +10,7 @@ async function tabToShow(): Promise<number | null> {
   return Number.isInteger(fromQuery) && fromQuery > 0 ? fromQuery : activeTabId();
 }
 
+labelDocument('popupPageTitle');
+document.documentElement.classList.add('in-popup');
 const root = document.getElementById('app');
 if (root) render(<Popup tabId={tabToShow()} />, root);
