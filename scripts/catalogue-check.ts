@@ -11,6 +11,7 @@ import { contentScriptMatches, validateCatalogue, type CatalogueProblem } from '
 import {
   INDEX_FILE,
   indexedFiles,
+  isMainModule,
   manifestMatches,
   readCatalogueFiles,
   renderIndex,
@@ -88,6 +89,6 @@ function main(argv: string[]): number {
   return 1;
 }
 
-if (import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('catalogue-check.ts')) {
+if (isMainModule(import.meta.url)) {
   process.exitCode = main(process.argv.slice(2));
 }

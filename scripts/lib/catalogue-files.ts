@@ -1,9 +1,9 @@
 // The catalogue as files on disk, for the Node tools: reading every JSON file with its name,
 // writing src/catalogue/index.ts (the static import list the extension and tests use), and
 // reading or rewriting the manifest's content-script hosts.
-import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { readFileSync, readdirSync, realpathSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { CatalogueFiles } from '../../src/core/catalogue';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -135,4 +135,15 @@ export function writeManifestMatches(patterns: readonly string[]): void {
   const next = `${text.slice(0, open)}[\n${items}\n${indent}]${text.slice(close + 1)}`;
   JSON.parse(next); // never write a broken manifest
   writeFileSync(MANIFEST_FILE, next);
+}
+
+/** Whether the module at `moduleUrl` is the script Node was asked to run (not an import). */
+export function isMainModule(moduleUrl: string): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return moduleUrl === pathToFileURL(realpathSync(script)).href;
+  } catch {
+    return false;
+  }
 }

@@ -13,7 +13,7 @@
 // lookups; no rule is scanned and no regular expression runs.
 import type { Catalogue, Classification } from './types';
 import { NOT_WEB, UNSURE, parseWebUrlSlow, scanHost, scanPath, type WebLocation } from './url';
-import { splitCountryHost, withoutSuffix } from './country-domains';
+import { splitCountryHost, withoutSuffix, type CountrySplit } from './country-domains';
 
 export interface Classifier {
   /** The service a URL belongs to, or `null`. Never throws, whatever it is given. */
@@ -40,6 +40,9 @@ interface HostEntry {
   paths: PathRule[] | null;
 }
 
+/** Country hosts whose public-suffix split is remembered (a bounded cache, emptied when full). */
+const SPLIT_CACHE_SIZE = 256;
+
 /** The fast path met a path only `new URL` can read exactly. */
 const RETRY = 1;
 type Outcome = Hit | null | typeof RETRY;
@@ -54,6 +57,16 @@ export function normaliseHost(host: string): string {
 export function normalisePathPrefix(path: string): string {
   const lower = path.toLowerCase();
   return lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
+}
+
+/** `maps.google.com` -> `google.com`; `zoom.us` -> `zoom.us`; `localhost` -> `localhost`. */
+function lastTwoLabels(host: string): string {
+  // A hand loop: String#lastIndexOf costs several times more on V8 for one character.
+  let dots = 0;
+  for (let i = host.length - 1; i >= 0; i--) {
+    if (host.charCodeAt(i) === 46 && ++dots === 2) return host.slice(i + 1);
+  }
+  return host;
 }
 
 /** Whether `path` (already lower case) is `prefix` or below it: `/events` holds `/events/1`, not `/eventsx`. */
@@ -104,8 +117,14 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
     }
   }
   for (const map of [exact, sub, familyExact, familySub]) sortPaths(map);
+  // The last two labels of every rule host ("google.com", "zoom.us", "co.uk"): a host whose
+  // last two labels are not among them matches no exact or subdomain rule, in one lookup.
+  const tails = new Set<string>();
+  for (const map of [exact, sub]) for (const host of map.keys()) tails.add(lastTwoLabels(host));
   // "google." and ".google.": cheap tests that keep the public-suffix parse off most hosts.
   const brandTests = [...brands].map((brand) => [`${brand}.`, `.${brand}.`] as const);
+  // The public-suffix split of the few country hosts people visit (www.google.fr…), remembered.
+  const splitCache = new Map<string, CountrySplit | null>();
 
   function entryOutcome(entry: HostEntry, url: string, pathStart: number, knownPath: string | null): Outcome {
     if (entry.paths) {
@@ -137,11 +156,21 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
   }
 
   function lookup(host: string, url: string, pathStart: number, knownPath: string | null): Outcome {
-    const outcome = walk(exact, sub, host, url, pathStart, knownPath);
-    if (outcome !== null || brandTests.length === 0) return outcome;
+    if (tails.has(lastTwoLabels(host))) {
+      const outcome = walk(exact, sub, host, url, pathStart, knownPath);
+      if (outcome !== null) return outcome;
+    }
+    // Country families only live under a country-code top-level domain (two letters).
+    const n = host.length;
+    if (brandTests.length === 0 || n < 4 || host.charCodeAt(n - 3) !== 46) return null;
     for (const [brandDot, dotBrandDot] of brandTests) {
       if (!host.startsWith(brandDot) && !host.includes(dotBrandDot)) continue;
-      const split = splitCountryHost(host);
+      let split = splitCache.get(host);
+      if (split === undefined) {
+        split = splitCountryHost(host);
+        if (splitCache.size >= SPLIT_CACHE_SIZE) splitCache.clear();
+        splitCache.set(host, split);
+      }
       if (!split) return null;
       return walk(familyExact, familySub, split.key, url, pathStart, knownPath);
     }

@@ -62,29 +62,32 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
   let hostStart = i;
   let colon = -1;
   let upper = false;
+  let dash = false;
   let odd = false;
+  // Most frequent characters first: this loop is most of the classifier's time.
   for (; i < n; i++) {
     c = url.charCodeAt(i);
+    if ((c >= 97 && c <= 122) || c === DOT || (c >= 48 && c <= 57)) continue;
     if (c === SLASH || c === QUESTION || c === HASH) break;
-    if (c === BACKSLASH) return UNSURE;
+    if (c === 45) {
+      dash = true;
+      continue;
+    }
+    if (c >= 65 && c <= 90) {
+      upper = true;
+      continue;
+    }
     if (c === AT) {
       // Everything before the last "@" of the authority is user information.
       hostStart = i + 1;
       colon = -1;
       upper = false;
+      dash = false;
       odd = false;
       continue;
     }
-    if (colon >= 0) {
-      if (c < 48 || c > 57) odd = true;
-      continue;
-    }
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c === 45 || c === DOT) continue;
-    if (c >= 65 && c <= 90) {
-      upper = true;
-      continue;
-    }
-    if (c === COLON) {
+    if (c === BACKSLASH) return UNSURE;
+    if (c === COLON && colon < 0) {
       colon = i;
       continue;
     }
@@ -94,7 +97,12 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
   let hostEnd = i;
   if (colon >= 0) {
     const digits = i - colon - 1;
-    if (digits > 5 || (digits === 5 && Number(url.slice(colon + 1, i)) > 65535)) return UNSURE;
+    if (digits > 5) return UNSURE;
+    for (let j = colon + 1; j < i; j++) {
+      const d = url.charCodeAt(j);
+      if (d < 48 || d > 57) return UNSURE;
+    }
+    if (digits === 5 && Number(url.slice(colon + 1, i)) > 65535) return UNSURE;
     hostEnd = colon;
   }
   if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === DOT) hostEnd--;
@@ -102,7 +110,7 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
   let host = url.slice(hostStart, hostEnd);
   if (upper) host = host.toLowerCase();
   // Punycode labels are validated by the parser (an invalid one makes the URL invalid).
-  if (host.includes('xn--')) return UNSURE;
+  if (dash && host.includes('xn--')) return UNSURE;
   return { host, pathStart: i };
 }
 
