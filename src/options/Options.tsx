@@ -103,14 +103,13 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
   const [note, setNote] = useState<string | null>(null);
   const [urlError, setUrlError] = useState<string | null>(null);
 
-  useEffect(() => setUrl(directory.url), [directory.url]);
-
   async function saveUrl(next: string) {
     if (!isHttpsUrl(next)) {
       setUrlError(t('directoryUrlInvalid'));
       return;
     }
     setUrlError(null);
+    setUrl(next);
     try {
       onState(await ask({ type: 'set-directory-source', url: next }));
       setNote(t('directoryUrlSaved'));
@@ -160,8 +159,9 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
         <label for="directory-url">{t('directoryUrlLabel')}</label>
         <input
           id="directory-url"
-          type="url"
+          type="text"
           inputMode="url"
+          autocomplete="url"
           spellcheck={false}
           value={url}
           aria-invalid={urlError ? 'true' : undefined}
@@ -281,8 +281,8 @@ function BackupSection({ onState }: { onState: (state: OptionsState) => void }) 
         return;
       }
       const answer = await ask({ type: 'import-settings', text: await file.text() });
-      setResult(answer);
       onState(await ask({ type: 'get-options-state' }));
+      setResult(answer);
     } catch (error) {
       setResult(null);
       setNote(t('actionFailed', [errorText(error)]));

@@ -4,7 +4,7 @@
 //   vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-extension')).fakeBrowser }));
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { fakeBrowser } from '@webext-core/fake-browser';
+import { fakeBrowser as base } from '@webext-core/fake-browser';
 
 export type Language = 'fr' | 'en';
 type Messages = Record<string, { message: string; placeholders?: Record<string, { content: string }> }>;
@@ -37,11 +37,11 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
     .replace(/\$\$/g, '$');
 }
 
-Object.assign(fakeBrowser, {
+/** The fake browser, with `i18n`. */
+export const fakeBrowser = Object.assign(base, {
   i18n: {
     getMessage,
     getUILanguage: () => (language === 'fr' ? 'fr-FR' : 'en-GB'),
   },
 });
 
-export { fakeBrowser };
