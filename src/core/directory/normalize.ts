@@ -153,7 +153,7 @@ class Warnings {
   add(code: string, message: string, at?: string): void {
     this.total += 1;
     if (this.kept.length >= LIMITS.warnings) return;
-    const text = cleanText(message, LIMITS.warningMessage) ?? code;
+    const text = cleanText(message, LIMITS.warningMessage) ?? cleanText(code, 64) ?? 'warning';
     const ref = at !== undefined && at.length > 0 ? toSourceRef(at) : 'unknown';
     const safeCode = makeId(code);
     this.kept.push(ref !== 'unknown' ? { code: safeCode, message: text, at: ref } : { code: safeCode, message: text });

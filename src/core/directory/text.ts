@@ -32,7 +32,10 @@ export function cleanText(raw: unknown, max: number): string | undefined {
     .trim();
   if (text.length === 0) return undefined;
   const points = Array.from(text);
-  if (points.length > max) text = points.slice(0, Math.max(1, max - 1)).join('').trimEnd() + '…';
+  if (points.length > max) {
+    text = max <= 1 ? points.slice(0, max).join('') : points.slice(0, max - 1).join('').trimEnd() + '…';
+  }
+  if (text.length === 0) return undefined;
   return text;
 }
 

@@ -165,7 +165,8 @@ export interface AddressPlace {
   city?: string;
 }
 
-const POSTCODE = /(?<![\d\w])(\d{5})(?!\d)/g;
+/** Five digits followed by a town name ("69440 Mornant"): a lone number may be anything. */
+const POSTCODE = /(?<![\d\w])(\d{5})(?=[ \t]*,?[ \t]*\p{L})/gu;
 const NOT_A_POSTCODE_BEFORE = /\b(?:BP|CS|TSA|CP|SP)\s*$/i;
 
 /**
@@ -224,7 +225,7 @@ export function placeFromAddress(address: string, countryCode?: string): Address
       out.departement = hit.departement;
       out.region = hit.region;
       if (hit.city && !out.city) out.city = part;
-    } else if (hit.departement && hit.city && !out.city) {
+    } else if (hit.departement && !out.city) {
       out.city = part; // "Vienne, Isère": the département is Isère, Vienne is the town
     } else if (hit.region && !out.region) {
       out.region = hit.region;
