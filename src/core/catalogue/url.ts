@@ -48,12 +48,11 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
   if ((c0 | 0x20) !== 0x68) return NOT_WEB; // a scheme not starting with "h" is not http(s)
   // "ttp", optional "s", then ":"
   let i = 1;
-  let c = 0;
   for (; i < 4; i++) {
-    c = url.charCodeAt(i);
-    if ((c | 0x20) !== (i === 3 ? 0x70 : 0x74)) return isTabOrNewline(c) ? UNSURE : NOT_WEB;
+    const t = url.charCodeAt(i);
+    if ((t | 0x20) !== (i === 3 ? 0x70 : 0x74)) return isTabOrNewline(t) ? UNSURE : NOT_WEB;
   }
-  c = url.charCodeAt(i);
+  let c = url.charCodeAt(i);
   if ((c | 0x20) === 0x73) c = url.charCodeAt(++i);
   if (c !== COLON) return isTabOrNewline(c) ? UNSURE : NOT_WEB;
   if (url.charCodeAt(i + 1) !== SLASH || url.charCodeAt(i + 2) !== SLASH) return UNSURE;
@@ -107,6 +106,12 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
   }
   if (hostEnd > hostStart && url.charCodeAt(hostEnd - 1) === DOT) hostEnd--;
   if (hostEnd <= hostStart) return UNSURE;
+  // A last label starting with a digit makes the host an IPv4 address for the parser
+  // ("0", "65536", "0x7f.1"): never a catalogued host, but only the parser reads it right.
+  let lastLabel = hostEnd - 1;
+  while (lastLabel > hostStart && url.charCodeAt(lastLabel - 1) !== DOT) lastLabel--;
+  const first = url.charCodeAt(lastLabel);
+  if (first >= 48 && first <= 57) return UNSURE;
   let host = url.slice(hostStart, hostEnd);
   if (upper) host = host.toLowerCase();
   // Punycode labels are validated by the parser (an invalid one makes the URL invalid).
@@ -116,7 +121,8 @@ export function scanHost(url: string): FastHost | typeof UNSURE | typeof NOT_WEB
 
 /**
  * The path that starts at `start` (up to `?` or `#`), or `null` when the parser would rewrite
- * it (dot segments, backslashes, tabs, controls, encoded dots), so only `new URL` can tell.
+ * it (dot segments, backslashes, tabs, controls, encoded dots, characters it percent-encodes),
+ * so only `new URL` can tell.
  */
 export function scanPath(url: string, start: number): string | null {
   const n = url.length;
@@ -125,7 +131,9 @@ export function scanPath(url: string, start: number): string | null {
   for (; end < n; end++) {
     const c = url.charCodeAt(end);
     if (c === QUESTION || c === HASH) break;
-    if (c <= 0x20 || c === BACKSLASH) return null;
+    // Characters the parser rewrites in a path: controls and space (stripped or encoded),
+    // backslash (a slash), non-ASCII and " < > ` { } (percent-encoded).
+    if (c <= 0x20 || c >= 0x7f || c === BACKSLASH || c === 34 || c === 60 || c === 62 || c === 96 || c === 123 || c === 125) return null;
     if (c === DOT && url.charCodeAt(end - 1) === SLASH) return null;
     if (c === PERCENT && url.charCodeAt(end + 1) === 50 && (url.charCodeAt(end + 2) | 0x20) === 0x65) return null;
   }

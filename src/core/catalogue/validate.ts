@@ -208,7 +208,6 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   const problems: CatalogueProblem[] = [];
   const categoriesFile = files.categories ?? `${CATALOGUE_DIR}/categories.json`;
   const servicesDir = `${CATALOGUE_DIR}/services/`;
-  const softwareDir = `${CATALOGUE_DIR}/software/`;
 
   if (typeof raw !== 'object' || raw === null) {
     return { problems: [{ file: CATALOGUE_DIR, field: '', message: 'the catalogue is not an object', hint: 'Load it from src/catalogue/index.ts.' }] };

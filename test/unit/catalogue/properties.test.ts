@@ -1,0 +1,128 @@
+/** @vitest-environment node */
+// Property-based tests of the compiled classifier on the real catalogue (fast-check).
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { getDomain } from 'tldts';
+import { catalogue } from '../../../src/catalogue';
+import { compileClassifier } from '../../../src/core/catalogue';
+
+const classifier = compileClassifier(catalogue);
+const serviceIds = new Set(catalogue.services.map((s) => s.id));
+const RUNS = { numRuns: 2000 };
+
+const rules = catalogue.services.flatMap((service) => service.match.map((rule) => ({ service: service.id, ...rule })));
+const ruleHosts = [...new Set(rules.map((rule) => rule.host))];
+const ruleDomains = [...new Set(rules.map((rule) => getDomain(rule.host) ?? rule.host))];
+const examples = catalogue.services.flatMap((service) => service.examples.map((url) => ({ url, service: service.id })));
+
+/** Whether a host belongs to a catalogued domain (then it may rightly be recognised). */
+function underCatalogue(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return ruleDomains.some((domain) => h === domain || h.endsWith(`.${domain}`)) || /(^|\.)google\.[a-z.]+$/.test(h);
+}
+
+const hostArb = fc.constantFrom(...ruleHosts);
+const pathArb = fc.constantFrom('/', '/document/d/1', '/events/1', '/maps', '/search?q=x', '/j/123', '/mail/u/0/', '/messages/t/1');
+/** A domain that is not catalogued. */
+const otherDomain = fc.domain().filter((d) => !underCatalogue(d));
+const label = fc.stringMatching(/^[a-z0-9]{1,12}$/);
+
+describe('classifier properties', () => {
+  it('never throws and answers null or a catalogued service, on any string', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string().map((s) => `https://${s}`)), (url) => {
+        const found = classifier.classify(url);
+        expect(found === null || serviceIds.has(found.service)).toBe(true);
+      }),
+      RUNS,
+    );
+  });
+
+  it('gives the same answer for a URL and for its parsed, normalised form', () => {
+    fc.assert(
+      fc.property(fc.oneof(fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.tuple(hostArb, pathArb).map(([h, p]) => `https://${h}${p}`)), (url) => {
+        const normal = new URL(url).href;
+        expect(classifier.classify(url)?.service ?? null).toBe(classifier.classify(normal)?.service ?? null);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never recognises <service-host>.<other-domain>', () => {
+    fc.assert(
+      fc.property(hostArb, otherDomain, pathArb, (host, other, path) => {
+        expect(classifier.classify(`https://${host}.${other}${path}`)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('never recognises <other>-<service-domain> nor <other><service-domain>', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...ruleDomains), label, pathArb, fc.boolean(), (domain, other, path, dash) => {
+        const host = `${other}${dash ? '-' : ''}${domain}`;
+        fc.pre(!underCatalogue(host));
+        expect(classifier.classify(`https://${host}${path}`)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('never recognises a service host written as user information', () => {
+    fc.assert(
+      fc.property(hostArb, otherDomain, pathArb, fc.constantFrom('', ':443', ':pass', 'user:'), (host, other, path, extra) => {
+        expect(classifier.classify(`https://${host}${extra}@${other}${path}`)).toBeNull();
+        expect(classifier.classify(`https://user:${host}@${other}${path}`)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('never recognises a service host mentioned in the query or fragment of another site', () => {
+    fc.assert(
+      fc.property(hostArb, otherDomain, pathArb, fc.constantFrom('?u=https://', '?next=', '#', '/?a=1#https://', '?x=1&redirect=http://'), (host, other, path, glue) => {
+        expect(classifier.classify(`https://${other}/${glue}${host}${path}`)).toBeNull();
+        expect(classifier.classify(`https://${other}${glue}${host}${path}`)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps the match when a query or a fragment is added, whatever they say', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.string({ unit: 'binary' }), fc.constantFrom('?', '#', '&'), hostArb, (example, text, glue, host) => {
+        const sep = glue === '&' ? (example.url.includes('?') ? '&' : '?') : glue;
+        expect(classifier.classify(`${example.url}${sep}${text}`)?.service).toBe(example.service);
+        expect(classifier.classify(`${example.url}${sep}u=https://${host}/`)?.service).toBe(example.service);
+      }),
+      RUNS,
+    );
+  });
+
+  it('keeps the match whatever the case of the host, with a trailing dot or an explicit port', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.array(fc.boolean(), { minLength: 40, maxLength: 40 }), fc.constantFrom('', '.', ':443', '.:443'), (example, flips, extra) => {
+        const url = new URL(example.url);
+        const host = [...url.hostname.replace(/\.$/, '')].map((ch, i) => (flips[i % 40] ? ch.toUpperCase() : ch)).join('');
+        const rewritten = `${url.protocol}//${host}${extra}${url.pathname}${url.search}${url.hash}`;
+        expect(classifier.classify(rewritten)?.service).toBe(example.service);
+      }),
+      RUNS,
+    );
+  });
+
+  it('never recognises a URL of another scheme, an IP address or localhost', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...examples), fc.constantFrom('file:', 'about:', 'data:', 'chrome:', 'moz-extension:', 'javascript:', 'ftp:', 'ws:', 'wss:', 'view-source:https:', 'blob:https:', 'chrome-extension:'), (example, scheme) => {
+        expect(classifier.classify(example.url.replace(/^https?:/, scheme))).toBeNull();
+      }),
+      RUNS,
+    );
+    fc.assert(
+      fc.property(fc.oneof(fc.ipV4(), fc.ipV6().map((ip) => `[${ip}]`), fc.constant('localhost')), fc.option(fc.integer({ min: 1, max: 65535 })), pathArb, (host, port, path) => {
+        expect(classifier.classify(`http://${host}${port === null ? '' : `:${port}`}${path}`)).toBeNull();
+      }),
+      RUNS,
+    );
+  });
+});
