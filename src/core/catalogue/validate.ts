@@ -111,10 +111,11 @@ const FIELD_HINTS: Record<string, string> = {
   lookalikes: 'List at least two URLs that look like this service but are not (e.g. "https://mail.google.com.evil.example/").',
 };
 
+/** The hint of the innermost field that has one: `match[0].paths[1]` -> the hint for `paths`. */
 function hintFor(field: string): string {
-  const parts = field.split('.').filter((part) => !/^\d+$/.test(part) && !part.includes('['));
+  const parts = field.replace(/\[\d+\]/g, '').split('.');
   for (let i = parts.length - 1; i >= 0; i--) {
-    const hint = FIELD_HINTS[(parts[i] ?? '').replace(/\[\d+\]$/, '')];
+    const hint = FIELD_HINTS[parts[i] ?? ''];
     if (hint) return hint;
   }
   return 'Compare with an existing file in the same folder; src/catalogue/README.md describes each field.';
@@ -140,7 +141,7 @@ function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): 
       file,
       field,
       message: unknownField ? `unknown field "${String(last?.key)}"` : issue.message,
-      hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field.replace(/\[\d+\]/g, '')),
+      hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field),
     };
   });
 }
