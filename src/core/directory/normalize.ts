@@ -264,6 +264,29 @@ function serviceVerdict(p: PropertiesMap, today: string, from: string, warnings:
   return day <= today ? { excluded: `service.enddate = ${day}` } : { endDate: day };
 }
 
+/**
+ * A service's `from`, written relative to its organisation's `from` when both are on the same
+ * origin (or both local paths): `pad.properties`, `services/pad.properties`, `../x.properties`.
+ * Resolving it against the organisation's `from` (as a URL does) gives the full location back.
+ */
+export function relativeRef(base: string, target: string): string {
+  const split = (ref: string): { origin: string; path: string } | null => {
+    const m = /^(https?:\/\/[^/?#]+)(\/[^?#]*)$/.exec(ref);
+    if (m) return { origin: m[1]!, path: m[2]! };
+    return ref.includes(':') || ref.includes('?') || ref.includes('#') ? null : { origin: '', path: `/${ref}` };
+  };
+  const a = split(base);
+  const b = split(target);
+  if (!a || !b || a.origin !== b.origin) return target;
+  const from = a.path.split('/').slice(1, -1);
+  const to = b.path.split('/').slice(1);
+  if (from.includes('..') || from.includes('.') || to.includes('..') || to.includes('.')) return target;
+  let common = 0;
+  while (common < from.length && common < to.length - 1 && from[common] === to[common]) common += 1;
+  const relative = [...from.slice(common).map(() => '..'), ...to.slice(common)].join('/');
+  return relative.length > 0 && toSourceRef(relative) === relative ? relative : target;
+}
+
 /** Unique ids within a list: `pad`, `pad-2`, `pad-3`… */
 function uniqueId(raw: string, taken: Set<string>): string {
   const base = makeId(raw).slice(0, 58);
@@ -369,7 +392,7 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
         categories: serviceCategories,
         registration: normalizeRegistration(get(sp, 'service.registration')),
         load: normalizeLoad(get(sp, 'service.registration.load')),
-        from: service.from,
+        from: relativeRef(org.from, service.from),
       };
       if (url !== undefined) entry.url = url;
       else counts.withoutUrl += 1;

@@ -23,6 +23,7 @@ export interface HostPlace {
   precision: 'departement' | 'region' | 'country' | 'unknown';
 }
 
+/** A host offered for a need. Objects are shared between calls and with the index: read, never modify. */
 export interface RankedHost {
   organization: { id: string; name: string; website?: string };
   service: {
@@ -49,6 +50,9 @@ type IndexedHost = Omit<RankedHost, 'locality'>;
 
 interface Entry {
   host: IndexedHost;
+  categories: readonly string[];
+  /** The host as returned for each locality, made on first use and then shared (frozen). */
+  ranked: [RankedHost | undefined, RankedHost | undefined, RankedHost | undefined, RankedHost | undefined];
   countryCode: string | undefined;
   departement: string | undefined;
   region: string | undefined;
@@ -64,25 +68,28 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
-const ACCESS_RANK: Record<Registration, number> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
+const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
 
-function deepFreeze<T>(value: T): T {
-  if (typeof value === 'object' && value !== null && !Object.isFrozen(value)) {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
+/** Names compare without case or accents ("Écolo" sorts with "ecolo"), then by id for a stable order. */
+function sortKey(name: string): string {
+  const lower = name.toLowerCase();
+  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
 }
+// eslint-disable-next-line no-control-regex -- the test is for "anything beyond ASCII"
+const NON_ASCII = /[^\u0000-\u007f]/;
 
 /**
  * Builds the lookup once per snapshot. Services that are full, or that have neither a URL of
  * their own nor an organisation website, are left out: they cannot be offered to anyone.
  */
 export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
-  const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
-  const byCategory = new Map<string, Array<Entry & { access: number }>>();
-  let hostCount = 0;
-  for (const org of snapshot.organizations) {
+  // Order once: organisations by name, their services by name, then stable buckets by access.
+  // Every category list is then filled in that order and needs no sort of its own.
+  const orgs = snapshot.organizations
+    .map((org) => ({ org, key: `${sortKey(org.name)}\u0000${org.id}` }))
+    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  const buckets: Entry[][] = [[], [], [], []];
+  for (const { org } of orgs) {
     const { countryCode, departement, region, city } = org.place;
     const place: HostPlace = {
       ...(countryCode ? { countryCode } : {}),
@@ -92,18 +99,23 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
       known: countryCode !== undefined || departement !== undefined || region !== undefined,
       precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
     };
-    const organization = { id: org.id, name: org.name, ...(org.website ? { website: org.website } : {}) };
+    const organization = org.website ? { id: org.id, name: org.name, website: org.website } : { id: org.id, name: org.name };
+    const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
+    const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
     for (const service of org.services) {
-      if (service.load === 'full' || service.categories.length === 0) continue;
-      const url = service.url ?? org.website;
-      if (url === undefined) continue;
+      if (service.load === 'full' || service.categories.length === 0 || (service.url ?? org.website) === undefined) continue;
+      services.push({ service, key: `${sortKey(service.name)}\u0000${service.id}` });
+    }
+    if (services.length > 1) services.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+    for (const { service } of services) {
+      const url = (service.url ?? org.website) as string;
       const endDate =
         service.endDate && org.endDate
           ? service.endDate < org.endDate
             ? service.endDate
             : org.endDate
           : (service.endDate ?? org.endDate);
-      const host: IndexedHost = deepFreeze({
+      const host: IndexedHost = {
         organization,
         service: {
           id: service.id,
@@ -111,38 +123,37 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
           url,
           urlSource: service.url !== undefined ? ('service' as const) : ('organization' as const),
         },
-        software: { ...(service.software.id ? { id: service.software.id } : {}), name: service.software.name ?? '' },
+        software: service.software.id
+          ? { id: service.software.id, name: service.software.name ?? '' }
+          : { name: service.software.name ?? '' },
         registration: service.registration,
-        load: service.load,
+        load: service.load === 'open' ? 'open' : 'unknown',
         place,
-        ...(service.categoryBasis ? { categoryBasis: service.categoryBasis } : {}),
-        ...(endDate ? { endDate } : {}),
-      });
-      hostCount += 1;
-      const entry = {
+      };
+      if (service.categoryBasis) host.categoryBasis = service.categoryBasis;
+      if (endDate) host.endDate = endDate;
+      buckets[ACCESS_RANK[service.registration]]!.push({
         host,
-        countryCode: countryCode ?? (departement || region ? 'FR' : undefined),
+        categories: service.categories,
+        countryCode: hostCountry,
         departement,
         region,
         endDate,
-        access: ACCESS_RANK[service.registration],
-      };
-      for (const category of service.categories) {
+        ranked: [undefined, undefined, undefined, undefined],
+      });
+    }
+  }
+  const byCategory = new Map<string, Entry[]>();
+  let hostCount = 0;
+  for (const bucket of buckets) {
+    for (const entry of bucket) {
+      hostCount += 1;
+      for (const category of entry.categories) {
         let list = byCategory.get(category);
         if (!list) byCategory.set(category, (list = []));
         list.push(entry);
       }
     }
-  }
-  for (const list of byCategory.values()) {
-    list.sort(
-      (a, b) =>
-        a.access - b.access ||
-        collator.compare(a.host.organization.name, b.host.organization.name) ||
-        collator.compare(a.host.service.name, b.host.service.name) ||
-        (a.host.organization.id < b.host.organization.id ? -1 : a.host.organization.id > b.host.organization.id ? 1 : 0) ||
-        (a.host.service.id < b.host.service.id ? -1 : a.host.service.id > b.host.service.id ? 1 : 0),
-    );
   }
   return {
     builtAt: snapshot.builtAt,
@@ -179,7 +190,9 @@ export function rankHosts(
   for (const entry of list) {
     if (entry.endDate !== undefined && entry.endDate <= today) continue;
     const locality = localityOf(entry, user);
-    groups[GROUP[locality]]!.push({ ...entry.host, locality });
+    const group = GROUP[locality];
+    const ranked = (entry.ranked[group] ??= { ...entry.host, locality });
+    groups[group]!.push(ranked);
   }
   return groups.flat();
 }

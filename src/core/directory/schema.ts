@@ -2,7 +2,7 @@
 // refresh in the extension, the bundled copy's loader and the tests.
 
 import * as v from 'valibot';
-import { parseRegion } from '../regions';
+import { DEPARTEMENTS, FRENCH_REGIONS, ISO_ALPHA2 } from '../regions';
 import { ID_PATTERN, MAX_URL_LENGTH, isCleanText, isHttpUrl, isSourceRef } from './text';
 
 /** Bump when a reader of the previous version could no longer read the file. */
@@ -20,12 +20,14 @@ export const LIMITS = {
   organizations: 50_000,
 } as const;
 
+/** Non-empty plain text of at most `max` UTF-16 units, without controls or invisible formatting. */
 const text = (max: number) =>
   v.pipe(
     v.string(),
-    v.minLength(1),
-    v.maxLength(max),
-    v.check(isCleanText, 'control or invisible formatting characters'),
+    v.check(
+      (s) => s.length >= 1 && s.length <= max && isCleanText(s),
+      `non-empty text of at most ${max} characters, without control or invisible formatting characters`,
+    ),
   );
 
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not an identifier'));
@@ -33,19 +35,10 @@ const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not an identifier'));
 /** Catalogue category ids (`video-call`, `office`…). */
 const categoryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a category id'));
 
-const httpUrlSchema = v.pipe(
-  v.string(),
-  v.maxLength(MAX_URL_LENGTH),
-  v.check(isHttpUrl, 'only absolute http: or https: URLs'),
-);
+const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http: or https: URLs'));
 
 /** Where an entry was read: an http(s) URL, or a path relative to the federation file. */
-const sourceRef = v.pipe(
-  v.string(),
-  v.minLength(1),
-  v.maxLength(MAX_URL_LENGTH),
-  v.check((s) => isSourceRef(s), 'an http(s) URL or a path without a scheme'),
-);
+const sourceRef = v.pipe(v.string(), v.check(isSourceRef, 'an http(s) URL or a path without a scheme'));
 
 /** ISO date-time in UTC with a `Z`, so that two of them compare as strings. */
 const utcDateTime = v.pipe(
@@ -65,18 +58,17 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as const;
 export type Registration = (typeof REGISTRATIONS)[number];
 
+const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
+const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
+const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
+
 export const placeSchema = v.object({
-  countryCode: v.optional(
-    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'country' && parseRegion(s)?.code === s, 'ISO alpha-2')),
-  ),
+  /** ISO 3166-1 alpha-2, upper case. */
+  countryCode: v.optional(v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'))),
   /** `FR-69`, `FR-2A`, `FR-974`. */
-  departement: v.optional(
-    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'departement' && parseRegion(s)?.code === s, 'département code')),
-  ),
+  departement: v.optional(v.pipe(v.string(), v.check((s) => DEPARTEMENT_CODES.has(s), 'département code'))),
   /** `FR-ARA`… */
-  region: v.optional(
-    v.pipe(v.string(), v.check((s) => parseRegion(s)?.kind === 'region' && parseRegion(s)?.code === s, 'région code')),
-  ),
+  region: v.optional(v.pipe(v.string(), v.check((s) => REGION_CODES.has(s), 'région code'))),
   city: v.optional(text(LIMITS.city)),
   latitude: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
   longitude: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
@@ -103,6 +95,7 @@ export const serviceSchema = v.object({
   load: v.picklist(['open', 'full', 'unknown']),
   /** Last day of service when one was announced (still in the future when built). */
   endDate: v.optional(isoDate),
+  /** Where the service file was read, relative to its organisation's `from` when on the same site. */
   from: sourceRef,
 });
 

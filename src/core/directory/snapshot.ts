@@ -64,6 +64,12 @@ function parse(raw: unknown): ParseSnapshotResult {
       reason: `schema version ${JSON.stringify(raw.schemaVersion)?.slice(0, 20) ?? 'missing'} is not ${SNAPSHOT_SCHEMA_VERSION}`,
     };
   }
+  // The common case: the whole file is valid. Only when it is not, go entry by entry.
+  const whole = v.safeParse(snapshotSchema, raw);
+  if (whole.success) {
+    const counts = recount(whole.output.organizations, whole.output.counts, true);
+    if (counts) return { ok: true, snapshot: { ...whole.output, counts }, dropped: [] };
+  }
   const header = v.safeParse(headerSchema, raw);
   if (!header.success) {
     return { ok: false, reason: `invalid snapshot: ${header.issues.slice(0, 3).map(describeIssue).join('; ')}` };
@@ -139,12 +145,33 @@ function parse(raw: unknown): ParseSnapshotResult {
 function recount(
   organizations: readonly DirectoryOrganization[],
   given: DirectorySnapshot['counts'] | undefined,
-): DirectorySnapshot['counts'] {
+  checkIds: true,
+): DirectorySnapshot['counts'] | null;
+function recount(
+  organizations: readonly DirectoryOrganization[],
+  given: DirectorySnapshot['counts'] | undefined,
+): DirectorySnapshot['counts'];
+/** Counts; with `checkIds`, null when an organisation id, or a service id within one, repeats. */
+function recount(
+  organizations: readonly DirectoryOrganization[],
+  given: DirectorySnapshot['counts'] | undefined,
+  checkIds = false,
+): DirectorySnapshot['counts'] | null {
   const categories = new Map<string, number>();
   let services = 0;
   let uncategorized = 0;
   let withoutUrl = 0;
+  const orgIds = new Set<string>();
   for (const org of organizations) {
+    if (checkIds) {
+      if (orgIds.has(org.id)) return null;
+      orgIds.add(org.id);
+      const serviceIds = new Set<string>();
+      for (const service of org.services) {
+        if (serviceIds.has(service.id)) return null;
+        serviceIds.add(service.id);
+      }
+    }
     for (const service of org.services) {
       services += 1;
       if (service.categories.length === 0) uncategorized += 1;

@@ -36,7 +36,8 @@ describe('the fixture federation', () => {
     expect(snapshot.source.datetime).toBe('2026-11-01T10:00:00+01:00');
     expect(snapshot.source.description).toContain('CHATONS (test)');
     expect(org('alpha')?.from).toBe('alpha/alpha.properties');
-    expect(service('alpha', 'pad')?.from).toBe('alpha/services/pad.properties');
+    expect(service('alpha', 'pad')?.from).toBe('services/pad.properties'); // relative to the organisation's file
+    expect(service('alpha', 'nourl')?.from).toBe('../shared/nourl.properties');
   });
 
   it('leaves out organisations that are idle, away, or whose membership ended', () => {

@@ -2,11 +2,11 @@
 // fast-check: the parser and the normaliser never throw, and what they build always validates.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { normalizeFederation, type CrawledFederation } from '../../../../src/core/directory/normalize';
+import { normalizeFederation, relativeRef, type CrawledFederation } from '../../../../src/core/directory/normalize';
 import { parseProperties, subsOf, type PropertiesMap } from '../../../../src/core/directory/properties';
 import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { validateSnapshot } from '../../../../src/core/directory/schema';
-import { cleanText, httpUrl, isCleanText } from '../../../../src/core/directory/text';
+import { cleanText, httpUrl, isCanonicalHttpUrl, isCleanText, isHttpUrl } from '../../../../src/core/directory/text';
 import { departementFromPostcode, guessRegion, parseRegion, placeFromAddress } from '../../../../src/core/regions';
 import { fixtureCatalogue } from '../../../fixtures/directory/catalogue';
 
@@ -149,6 +149,41 @@ describe('never throws, always validates', () => {
         const place = placeFromAddress(text);
         if (place.departement) expect(parseRegion(place.departement)?.kind).toBe('departement');
         expect(parseRegion(guessRegion({ languages, timeZone: text }))).not.toBeNull();
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('speed-ups that must not change answers', () => {
+  const label = fc.stringMatching(/^[a-z0-9](?:[a-z0-9-]{0,8}[a-z0-9])?$/);
+  const url = fc
+    .tuple(
+      fc.constantFrom('http', 'https'),
+      fc.array(fc.oneof(label, fc.constantFrom('xn--e1a', '0x7f', '127', 'a..b')), { minLength: 1, maxLength: 3 }),
+      fc.oneof(fc.stringMatching(/^[a-z][a-z0-9-]{0,5}$/), fc.constantFrom('1', 'com', 'xn--p1ai')),
+      fc.array(fc.oneof(fc.stringMatching(/^[\w\-.~!$&()*+,;=:@%']{0,8}$/), fc.constantFrom('.', '..', '%2e', 'a b')), { maxLength: 4 }),
+      fc.option(fc.stringMatching(/^[\w\-.~!$&()*+,;=:@/?'"]{0,10}$/)),
+    )
+    .map(([scheme, labels, tld, path, query]) => `${scheme}://${labels.join('.')}.${tld}/${path.join('/')}${query !== null ? `?${query}` : ''}`);
+
+  it('a URL taken by the fast path is exactly what the URL parser gives back', () => {
+    fc.assert(
+      fc.property(url, (candidate) => {
+        if (isCanonicalHttpUrl(candidate)) expect(new URL(candidate).href).toBe(candidate);
+        expect(isHttpUrl(candidate)).toBe(httpUrl(candidate) === candidate);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('a relative service reference resolves back to where the file was read', () => {
+    const path = fc.array(fc.constantFrom('a', 'b', '.well-known', 'chatonsinfos', 'x.properties'), { minLength: 1, maxLength: 4 });
+    fc.assert(
+      fc.property(fc.constantFrom('https://h.example', 'https://o.example'), path, fc.constantFrom('https://h.example', 'https://o.example'), path, (o1, p1, o2, p2) => {
+        const base = `${o1}/${p1.join('/')}`;
+        const target = `${o2}/${p2.join('/')}`;
+        expect(new URL(relativeRef(base, target), base).href).toBe(new URL(target).href);
       }),
       { numRuns: 500 },
     );

@@ -4,6 +4,7 @@ import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { validateSnapshot, SNAPSHOT_SCHEMA_VERSION } from '../../../../src/core/directory/schema';
 import { makeSnapshot } from '../../../fixtures/directory/snapshots';
 
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON, edited freely to make it invalid
 const base = () => JSON.parse(JSON.stringify(makeSnapshot('2026-11-23T12:00:00.000Z', 3))) as Record<string, any>;
 
 describe('parseSnapshot', () => {

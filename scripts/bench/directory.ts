@@ -1,0 +1,238 @@
+// npm run bench:directory
+//
+// Times the directory pipeline on the bundled snapshot and on synthetic directories 10× and
+// 100× the real collective (about 100 members and 1,000 services): build (normalise crawled
+// files), load (JSON.parse + schema validation), index, and one query (median of many).
+// Targets at 10×: load + index under 50 ms, one query under 1 ms.
+
+import { readFileSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { catalogue } from '../../src/catalogue/index';
+import { DEPARTEMENTS } from '../../src/core/regions/index';
+import { normalizeFederation, type CrawledFederation, type CrawledOrganization } from '../../src/core/directory/normalize';
+import { indexDirectory, rankHosts } from '../../src/core/directory/rank';
+import { parseSnapshot } from '../../src/core/directory/snapshot';
+import { crawlFederation } from '../lib/directory-crawl';
+import { BUNDLED_FEDERATION } from '../lib/directory-bundled';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+
+export interface DirectoryBenchRow {
+  label: string;
+  organizations: number;
+  services: number;
+  snapshotBytes: number;
+  buildMs: number;
+  loadMs: number;
+  indexMs: number;
+  queryMedianUs: number;
+  queryP95Us: number;
+  /** Hosts returned by the median-sized query (for scale). */
+  hostsPerQuery: number;
+}
+
+export interface DirectoryBenchResult {
+  rows: DirectoryBenchRow[];
+  targets: { loadAndIndexMs: number; queryMs: number };
+  /** Whether the 10× row meets both targets. */
+  meetsTargets: boolean;
+}
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/**
+ * A synthetic federation of `members` organisations with about 10 services each, shaped like
+ * the real one: mostly French hosts spread over départements, some with no place, a few
+ * Belgian, Swiss and Canadian; real software names, all four registrations, some full or off.
+ */
+export function syntheticFederation(members: number, seed = 42): CrawledFederation {
+  const rnd = random(seed);
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  const softwareNames = catalogue.software.flatMap((s) => s.directoryNames.slice(0, 2));
+  const functionNames = ['visioconférence', 'Hébergement de mails', 'listes de diffusion', 'hébergement de sites web', 'Outil maison'];
+  const organizations: CrawledOrganization[] = [];
+  for (let i = 0; i < members; i += 1) {
+    const id = `org-${i}`;
+    const base = `https://${id}.example.org/.well-known/chatonsinfos/`;
+    const props = new Map<string, string>([
+      ['file.class', 'Organization'],
+      ['organization.name', `Hébergeur ${i} ${pick(['Libre', 'Solidaire', 'Associatif', 'Coop'])}`],
+      ['organization.website', `https://${id}.example.org/`],
+    ]);
+    const where = rnd();
+    if (where < 0.75) {
+      const dep = pick(DEPARTEMENTS);
+      const postcode = dep.code === '2A' ? '20000' : dep.code === '2B' ? '20200' : `${dep.code}${'0'.repeat(5 - dep.code.length)}`;
+      props.set('organization.country.code', 'FR');
+      props.set('organization.geolocation.address', `${1 + Math.floor(rnd() * 99)} rue de la Paix, ${postcode} ${dep.prefecture}`);
+    } else if (where < 0.85) {
+      props.set('organization.country.code', pick(['BE', 'CH', 'CA', 'LU']));
+    } else if (where < 0.9) {
+      props.set('organization.status.level', 'IDLE');
+    }
+    if (rnd() < 0.3) {
+      props.set('organization.geolocation.latitude', (42 + rnd() * 9).toFixed(4).replace('.', ','));
+      props.set('organization.geolocation.longitude', (-4 + rnd() * 12).toFixed(4));
+    }
+    const services = [];
+    const count = 5 + Math.floor(rnd() * 11);
+    for (let j = 0; j < count; j += 1) {
+      const sp = new Map<string, string>([['file.class', 'Service']]);
+      const named = rnd() < 0.85;
+      const software = named ? pick(softwareNames) : undefined;
+      sp.set('service.name', software ? `${software} ${id}` : pick(functionNames));
+      if (software) sp.set('software.name', software);
+      if (rnd() < 0.7) sp.set('service.website', `https://s${j}.${id}.example.org/`);
+      sp.set('service.registration', pick(['None', 'Free', 'Member', 'Client', 'member', '']));
+      sp.set('service.registration.load', rnd() < 0.1 ? 'FULL' : 'OPEN');
+      if (rnd() < 0.05) sp.set('service.status.level', 'OFF');
+      services.push({ id: `svc-${j}`, from: `${base}svc-${j}.properties`, properties: sp });
+    }
+    organizations.push({ id, from: `${base}${id}.properties`, properties: props, services });
+  }
+  return {
+    kind: 'http',
+    federation: 'https://example.org/StatoolInfos/chatons.properties',
+    properties: new Map([
+      ['federation.name', 'CHATONS (synthetic)'],
+      ['file.datetime', '2026-11-23T00:00:00+00:00'],
+    ]),
+    organizations,
+    problems: [],
+  };
+}
+
+// Collect garbage before each timed run when possible, so that one run does not pay for the
+// previous one's garbage (the extension loads its copy once, on a fresh worker).
+setFlagsFromString('--expose-gc');
+const collect = runInNewContext('gc') as (() => void) | undefined;
+
+const time = <T>(fn: () => T): [T, number] => {
+  collect?.();
+  const start = performance.now();
+  const value = fn();
+  return [value, performance.now() - start];
+};
+
+/** Best of a few runs, to keep one garbage collection from deciding the figure. */
+function best<T>(runs: number, fn: () => T): [T, number] {
+  let result: T | undefined;
+  let fastest = Infinity;
+  for (let i = 0; i < runs; i += 1) {
+    const [value, ms] = time(fn);
+    result = value;
+    fastest = Math.min(fastest, ms);
+  }
+  return [result as T, fastest];
+}
+
+function measure(label: string, crawled: CrawledFederation, runs: number): DirectoryBenchRow {
+  const builtAt = new Date('2026-11-23T12:00:00Z');
+  const [snapshot, buildMs] = best(runs, () => normalizeFederation(crawled, { catalogue, builtAt }));
+  const json = JSON.stringify(snapshot);
+  const [loaded, loadMs] = best(runs, () => parseSnapshot(JSON.parse(json)));
+  if (!loaded.ok) throw new Error(`${label}: the snapshot does not load: ${loaded.reason}`);
+  const [index, indexMs] = best(runs, () => indexDirectory(loaded.snapshot));
+
+  const categories = index.categories.length > 0 ? index.categories : ['text-collaboration'];
+  const regions = ['FR-69', 'FR-29', 'FR-2A', 'FR-974', 'FR-ARA', 'FR', 'BE', 'CH', 'CA'];
+  const now = new Date('2026-11-23T12:00:00Z');
+  for (let i = 0; i < 200; i += 1) rankHosts(index, { category: categories[i % categories.length]!, region: regions[i % regions.length]!, now });
+  const samples: number[] = [];
+  const sizes: number[] = [];
+  const queries = 3000;
+  for (let i = 0; i < queries; i += 1) {
+    const category = categories[i % categories.length]!;
+    const region = regions[(i * 7) % regions.length]!;
+    const start = performance.now();
+    const hosts = rankHosts(index, { category, region, now });
+    samples.push((performance.now() - start) * 1000);
+    sizes.push(hosts.length);
+  }
+  samples.sort((a, b) => a - b);
+  sizes.sort((a, b) => a - b);
+  return {
+    label,
+    organizations: loaded.snapshot.counts.organizations,
+    services: loaded.snapshot.counts.services,
+    snapshotBytes: Buffer.byteLength(json),
+    buildMs,
+    loadMs,
+    indexMs,
+    queryMedianUs: samples[Math.floor(samples.length / 2)]!,
+    queryP95Us: samples[Math.floor(samples.length * 0.95)]!,
+    hostsPerQuery: sizes[Math.floor(sizes.length / 2)]!,
+  };
+}
+
+export async function benchDirectory(options: { include100x?: boolean } = {}): Promise<DirectoryBenchResult> {
+  const rows: DirectoryBenchRow[] = [];
+  const bundledCrawl = await crawlFederation(`${ROOT}${BUNDLED_FEDERATION}`, { retries: 0 }).catch(() => null);
+  if (bundledCrawl) rows.push(measure('bundled (mirror)', bundledCrawl, 5));
+  else {
+    // Without the mirror, measure the bundled file itself (load, index, query only).
+    const raw = readFileSync(`${ROOT}public/directory/snapshot.json`, 'utf8');
+    const parsed = parseSnapshot(JSON.parse(raw));
+    if (parsed.ok) rows.push({ ...measure('bundled', { kind: 'file', federation: 'bundled', properties: new Map(), organizations: [], problems: [] }, 1), organizations: parsed.snapshot.counts.organizations });
+  }
+  rows.push(measure('10× (≈1,000 members)', syntheticFederation(1000, 10), 5));
+  if (options.include100x !== false) rows.push(measure('100× (≈10,000 members)', syntheticFederation(10_000, 100), 2));
+  const targets = { loadAndIndexMs: 50, queryMs: 1 };
+  const ten = rows.find((r) => r.label.startsWith('10×'));
+  const meetsTargets = ten !== undefined && ten.loadMs + ten.indexMs < targets.loadAndIndexMs && ten.queryMedianUs < targets.queryMs * 1000;
+  return { rows, targets, meetsTargets };
+}
+
+export function formatDirectoryBench(result: DirectoryBenchResult): string {
+  const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const int = (n: number) => n.toLocaleString('en-US');
+  const lines: Array<[string, (r: DirectoryBenchRow) => string]> = [
+    ['organisations', (r) => int(r.organizations)],
+    ['services', (r) => int(r.services)],
+    ['snapshot size', (r) => `${fmt(r.snapshotBytes / 1024, 0)} KiB`],
+    ['build (normalise)', (r) => `${fmt(r.buildMs)} ms`],
+    ['load (parse + validate)', (r) => `${fmt(r.loadMs)} ms`],
+    ['index', (r) => `${fmt(r.indexMs)} ms`],
+    ['load + index', (r) => `${fmt(r.loadMs + r.indexMs)} ms`],
+    ['query, median', (r) => `${fmt(r.queryMedianUs)} µs`],
+    ['query, p95', (r) => `${fmt(r.queryP95Us)} µs`],
+    ['hosts per query (median)', (r) => int(r.hostsPerQuery)],
+  ];
+  const header = ['', ...result.rows.map((r) => r.label)];
+  const table = [header, ...lines.map(([name, f]) => [name, ...result.rows.map(f)])];
+  const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
+  const out = table.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
+  out.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('   '));
+  out.push(
+    '',
+    `Targets at 10×: load + index < ${result.targets.loadAndIndexMs} ms, one query < ${result.targets.queryMs} ms: ${result.meetsTargets ? 'met' : 'NOT met'}.`,
+  );
+  return out.join('\n');
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+  benchDirectory().then(
+    (result) => {
+      process.stdout.write(
+        `Directory benchmark (Node ${process.version}; build, load and index: best of several runs after a garbage collection; queries: median of 3,000)\n\n`,
+      );
+      process.stdout.write(`${formatDirectoryBench(result)}\n`);
+    },
+    (error) => {
+      process.stderr.write(`bench:directory failed: ${String(error)}\n`);
+      process.exit(1);
+    },
+  );
+}
