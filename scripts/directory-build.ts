@@ -24,6 +24,8 @@ const USAGE = `Usage: npm run directory:build -- [--federation <URL or path>] --
   --max-bytes <n>          per-file size cap (default 1048576)
   --concurrency <n>        files fetched at once (default 4)
   --retries <n>            retries for transient failures (default 2)
+  --min-organizations <n>  fail (and write nothing) when fewer organisations are kept,
+                           so that a broken federation is never published
   --quiet                  no per-file progress
   --bundled                shorthand for the copy shipped in the extension:
                            --federation ${BUNDLED_FEDERATION}
@@ -37,10 +39,11 @@ export interface BuildArgs {
   builtAt?: Date;
   crawl: CrawlOptions;
   quiet: boolean;
+  minOrganizations: number;
 }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: string } {
-  const args: BuildArgs = { federation: LIVE_FEDERATION_URL, out: '', crawl: {}, quiet: false };
+  const args: BuildArgs = { federation: LIVE_FEDERATION_URL, out: '', crawl: {}, quiet: false, minOrganizations: 1 };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -90,6 +93,10 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: st
       case '--retries':
         result = num();
         if (typeof result === 'number') args.crawl.retries = result;
+        break;
+      case '--min-organizations':
+        result = num();
+        if (typeof result === 'number') args.minOrganizations = result;
         break;
       case '--quiet':
         args.quiet = true;
@@ -165,6 +172,12 @@ async function main(): Promise<number> {
   };
   try {
     const snapshot = await buildSnapshot({ ...args, crawl });
+    if (snapshot.counts.organizations < args.minOrganizations) {
+      process.stderr.write(
+        `${summary(snapshot)}\ndirectory:build: only ${snapshot.counts.organizations} organisations kept, fewer than --min-organizations ${args.minOrganizations}; nothing written\n`,
+      );
+      return 1;
+    }
     await writeSnapshot(args.out, snapshot);
     process.stderr.write(`\nWrote ${args.out}\n${summary(snapshot)}\n`);
     for (const w of snapshot.warnings) process.stderr.write(`  [${w.code}] ${w.message}${w.at ? ` (${w.at})` : ''}\n`);

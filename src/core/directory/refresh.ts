@@ -211,6 +211,9 @@ export async function refreshDirectory(options: RefreshOptions): Promise<Refresh
     if (!parsed.ok) return rejected(parsed.reason, status);
 
     const candidate = parsed.snapshot;
+    if (candidate.organizations.length === 0) {
+      return rejected('the download lists no organisation at all; the copy in use is kept', status);
+    }
     const currentTime = Date.parse(options.current?.builtAt ?? '');
     const candidateTime = Date.parse(candidate.builtAt);
     if (Number.isFinite(currentTime) && !(candidateTime > currentTime)) {

@@ -56,6 +56,7 @@ beforeAll(async () => {
     '/schema-invalid.json': json({ ...newer, builtAt: 'yesterday' }),
     '/wrong-version.json': json({ ...newer, schemaVersion: 99 }),
     '/older.json': json(older),
+    '/no-organisations.json': json({ ...makeSnapshot('2026-12-24T00:00:00.000Z'), organizations: [] }),
     '/same.json': json(current),
     '/hostile.json': json(hostile),
     '/big-declared.json': (_req, res) => {
@@ -170,6 +171,10 @@ describe('refreshDirectory', () => {
   it('rejects a copy that is not newer than the one in use', async () => {
     expectKept(await refresh('/older.json'), 'rejected', /not newer/);
     expectKept(await refresh('/same.json'), 'rejected', /not newer/);
+  });
+
+  it('rejects a newer copy that lists no organisation (a broken build must not empty the directory)', async () => {
+    expectKept(await refresh('/no-organisations.json'), 'rejected', /no organisation/);
   });
 
   it('rejects oversized downloads: announced, endless without Content-Length, or compressed', async () => {

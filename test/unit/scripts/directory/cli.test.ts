@@ -35,7 +35,8 @@ describe('directory:build arguments', () => {
     expect(parseBuildArgs(['--federation', 'f', '--out', 'o', '--max-bytes', '10', '--concurrency', '0'])).toMatchObject({
       crawl: { maxBytes: 10, concurrency: 1 },
     });
-    expect(parseBuildArgs(['--bundled'])).toMatchObject({ out: 'public/directory/snapshot.json' });
+    expect(parseBuildArgs(['--bundled'])).toMatchObject({ out: 'public/directory/snapshot.json', minOrganizations: 1 });
+    expect(parseBuildArgs(['--out', 'x', '--min-organizations', '80'])).toMatchObject({ minOrganizations: 80 });
   });
 });
 
@@ -88,6 +89,14 @@ describe('the commands, run for real', () => {
     expect(stderr).toContain('SKIPPED oversized.properties');
     expect(stderr).toMatch(/Wrote .*cli\.json/);
     expect(validateSnapshot(JSON.parse(await readFile(out, 'utf8'))).ok).toBe(true);
+  }, 20_000);
+
+  it('npm run directory:build refuses to write a directory smaller than --min-organizations', async () => {
+    const out = join(dir, 'small.json');
+    await expect(
+      run(TSX, [`${ROOT}scripts/directory-build.ts`, '--federation', FEDERATION, '--out', out, '--max-bytes', '4096', '--retries', '0', '--quiet', '--min-organizations', '100'], { cwd: ROOT }),
+    ).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('nothing written') });
+    await expect(readFile(out, 'utf8')).rejects.toThrow();
   }, 20_000);
 
   it('npm run suggest prints JSON for the bundled snapshot', async () => {
