@@ -173,7 +173,9 @@ export function createMessageHandler(deps: MessageDeps) {
     // Only what the file holds and is valid replaces what was there; ignored sites are merged.
     const next = await deps.settings.update((current) => ({
       ...current,
-      ...(present.has('region') && !dropped.includes('region') ? { region: imported.region, regionPrompt: imported.regionPrompt } : {}),
+      ...(present.has('region') && !dropped.includes('region')
+        ? { region: imported.region, regionPrompt: imported.region !== null ? 'done' : imported.regionPrompt }
+        : {}),
       ...(present.has('directory') && !dropped.includes('directory') ? { directory: imported.directory } : {}),
       ignoredSites: [...new Set([...current.ignoredSites, ...imported.ignoredSites])].sort(),
     }));
