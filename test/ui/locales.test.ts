@@ -30,6 +30,7 @@ function keysUsed(): Set<string> {
     for (const match of text.matchAll(/\bt\(`([A-Za-z0-9_]+)\$\{mode\}`\)/g)) for (const mode of ['weekly', 'manual', 'off']) keys.add(match[1]! + mode);
   }
   for (const match of readFileSync(join(root, 'src/core/badge.ts'), 'utf8').matchAll(/'(badgeTitle[A-Za-z]+)'/g)) keys.add(match[1]!);
+  for (const match of readFileSync(join(root, 'src/platform/i18n.ts'), 'utf8').matchAll(/getMessage\('([A-Za-z0-9_]+)'\)/g)) keys.add(match[1]!);
   for (const match of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(match[1]!);
   return keys;
 }
@@ -43,6 +44,12 @@ describe('locales', () => {
     expect(used).toContain('accessMember');
     expect(used).toContain('refreshMode_off');
     expect(used).toContain('importProblemRegion');
+    expect(used).toContain('languageCode');
+  });
+
+  it('each file names its own language (views and place names follow the messages picked)', () => {
+    expect(MESSAGES.fr.languageCode?.message).toBe('fr');
+    expect(MESSAGES.en.languageCode?.message).toBe('en');
   });
 
   it.each(['fr', 'en'] as const)('%s has every key the code uses, none empty', (lang) => {
