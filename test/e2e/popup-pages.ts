@@ -1,0 +1,85 @@
+// Driving Matou's own pages in Chromium: the first-run question, the region in the options,
+// and reading what the popup shows. Shared by the popup, options and a11y end-to-end tests,
+// the demo and the popup bench.
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import type { Page } from 'playwright-core';
+import type { Matou } from './harness';
+
+export const SERVICES = [
+  { name: 'Gmail', url: 'https://mail.google.com/mail/u/0/#inbox', slug: 'gmail' },
+  { name: 'Google Docs', url: 'https://docs.google.com/document/d/1AbCdEf/edit', slug: 'google-docs' },
+  { name: 'Zoom', url: 'https://zoom.us/j/1234567890?pwd=abc', slug: 'zoom' },
+  { name: 'Discord', url: 'https://discord.com/channels/@me', slug: 'discord' },
+] as const;
+
+/** Answers the first-run question in the options page: France, the département found by `search`. */
+export async function answerWelcome(matou: Matou, search: string): Promise<void> {
+  const page = await matou.openOptions();
+  await page.locator('#welcome-search').fill(search);
+  await page.locator('#welcome').getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
+  await page.locator('#region').waitFor();
+  await page.close();
+}
+
+/** Sets the region from the options page's region section (`FR-69`, `BE`…). */
+export async function chooseRegion(matou: Matou, code: string): Promise<void> {
+  const page = await matou.openOptions();
+  await page.locator('#region-country').waitFor();
+  if (code.startsWith('FR-')) {
+    await page.locator('#region-country').selectOption('FR');
+    await page.locator('#region-departement').selectOption(code);
+  } else {
+    await page.locator('#region-country').selectOption(code);
+  }
+  await page.locator('#region').getByRole('button', { name: /^(Enregistrer la région|Save the region)$/ }).click();
+  await page.locator('#region [role=status]').filter({ hasText: /\S/ }).waitFor();
+  await page.close();
+}
+
+export interface PopupReading {
+  service: string;
+  rankedFor: string;
+  /** "group: host name", in the order shown. */
+  hosts: string[];
+}
+
+/** Waits for the popup to have rendered its hosts (or said it has none) and reads it. */
+export async function readPopup(page: Page): Promise<PopupReading> {
+  await page.locator('main:not([aria-busy])').waitFor();
+  await page.locator('.hosts, .empty, .region-line').first().waitFor();
+  return page.evaluate(() => {
+    const hosts: string[] = [];
+    for (const group of document.querySelectorAll('.hosts .group')) {
+      const title = group.querySelector('h3')?.textContent ?? '';
+      for (const name of group.querySelectorAll('h4')) hosts.push(`${title}: ${name.textContent ?? ''}`);
+    }
+    return {
+      service: document.querySelector('h1')?.textContent ?? '',
+      rankedFor: document.querySelector('.region-line')?.textContent ?? '',
+      hosts,
+    };
+  });
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+
+export interface AxeViolation {
+  id: string;
+  impact: string | null;
+  help: string;
+  nodes: string[];
+}
+
+/**
+ * Runs axe-core in the page. Extension pages' CSP forbids injected <script> elements, so the
+ * source is evaluated through the DevTools protocol (page.evaluate), which the CSP does not govern.
+ */
+export async function runAxe(page: Page): Promise<AxeViolation[]> {
+  await page.evaluate(axeSource);
+  return page.evaluate(async () => {
+    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    const result = await axe.run(document, { resultTypes: ['violations'] });
+    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  });
+}
