@@ -14,7 +14,7 @@ import {
   type SettingsExport,
   type SoftwareView,
 } from '../core/protocol';
-import { regionLabel, type Lang } from '../core/regions';
+import { foldPlaceName, regionLabel, type Lang } from '../core/regions';
 import { isHttpsUrl, normaliseHostname, readSettings, type Settings } from '../core/settings';
 import { uiLanguage } from '../platform/i18n';
 import { askTab, extensionId, extensionUrl, type MessageSender } from '../platform/runtime';
@@ -75,7 +75,9 @@ export function placeLabel(place: RankedHost['place'], lang: Lang): string | nul
       : place.countryCode
         ? regionLabel(place.countryCode, lang)
         : undefined;
-  const parts = [city, area].filter((part): part is string => Boolean(part));
+  // "Paris (75)", not "Paris, Paris (75)".
+  const sameName = city !== undefined && area !== undefined && foldPlaceName(area).startsWith(`${foldPlaceName(city)} (`);
+  const parts = [sameName ? undefined : city, area].filter((part): part is string => Boolean(part));
   return parts.length > 0 ? parts.join(', ') : null;
 }
 

@@ -23,6 +23,7 @@ describe('placeLabel', () => {
     expect(placeLabel({ countryCode: 'FR', region: 'FR-BRE', known: true, precision: 'region' }, 'en')).toBe('Brittany');
     expect(placeLabel({ countryCode: 'BE', city: 'Liège', known: true, precision: 'country' }, 'fr')).toBe('Liège, Belgique');
     expect(placeLabel({ known: false, precision: 'unknown' }, 'fr')).toBeNull();
+    expect(placeLabel({ countryCode: 'FR', departement: 'FR-75', city: 'Paris', known: true, precision: 'departement' }, 'fr')).toBe('Paris (75)');
   });
 });
 
