@@ -1,0 +1,71 @@
+// npm run demo — a headless tour of Matou in Chromium with the built extension: the first-run
+// question (Ille-et-Vilaine), then Gmail, Google Docs, Zoom and Discord (served by the local
+// fake web, nothing leaves the machine), saving screenshots of the popup in light and dark
+// themes and of the options page under docs/screenshots/.
+import { mkdirSync } from 'node:fs';
+import { resolve } from 'node:path';
+import type { Page } from 'playwright-core';
+import { launchMatou } from '../test/e2e/harness';
+import { SERVICES, readPopup } from '../test/e2e/popup-pages';
+
+const OUT = resolve(import.meta.dirname, '../docs/screenshots');
+/** The toolbar popup's width (24rem). */
+const POPUP_WIDTH = 384;
+
+async function shoot(page: Page, name: string): Promise<string[]> {
+  const files: string[] = [];
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    const file = resolve(OUT, `${name}-${scheme}.png`);
+    await page.screenshot({ path: file, fullPage: true });
+    files.push(file);
+  }
+  return files;
+}
+
+export async function demo(): Promise<string[]> {
+  mkdirSync(OUT, { recursive: true });
+  const matou = await launchMatou();
+  const saved: string[] = [];
+  try {
+    // First run: the options page asks where the user is.
+    const welcome = await matou.openOptions();
+    await welcome.setViewportSize({ width: 900, height: 900 });
+    await welcome.locator('#welcome-search').fill('ille');
+    saved.push(...(await shoot(welcome, 'options-welcome')));
+    await welcome.locator('#welcome').getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
+    await welcome.locator('#region').waitFor();
+    await welcome.close();
+
+    for (const service of SERVICES) {
+      const { page: site, tabId } = await matou.visit(service.url);
+      await matou.waitForBadge(tabId, (text) => text !== '');
+      const popup = await matou.openPopup(tabId);
+      await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
+      const reading = await readPopup(popup);
+      process.stdout.write(`${service.name}: ${reading.hosts.length} hosts shown first (${reading.rankedFor.trim()})\n`);
+      saved.push(...(await shoot(popup, `popup-${service.slug}`)));
+      await popup.close();
+      await site.close();
+    }
+
+    const options = await matou.openOptions();
+    await options.setViewportSize({ width: 900, height: 900 });
+    await options.locator('#region').waitFor();
+    saved.push(...(await shoot(options, 'options')));
+    await options.close();
+  } finally {
+    await matou.close();
+  }
+  return saved;
+}
+
+demo().then(
+  (files) => {
+    process.stdout.write(`\n${files.length} screenshots:\n${files.map((f) => `  ${f}`).join('\n')}\n`);
+  },
+  (error: unknown) => {
+    process.stderr.write(`demo failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+    process.exit(1);
+  },
+);
