@@ -82,38 +82,66 @@ export interface LaunchOptions {
   catchAll?: boolean;
 }
 
-export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
-  requireBrowser(CHROMIUM, 'chromium');
-  const dist = options.dist ?? CHROME_DIST;
-  requireBuild(dist);
-  const web = options.web ?? (await startFakeWeb());
+/** The Chromium flags every launch shares (quiet, offline, fake web), without the extension ones. */
+export function chromiumFlags(web: FakeWeb, options: LaunchOptions = {}): string[] {
   const hosts = [...MAPPED_HOSTS, ...(options.extraHosts ?? [])];
   const rules = (
     options.catchAll
       ? [`MAP * 127.0.0.1:${web.port}`, 'EXCLUDE 127.0.0.1']
       : [...hosts.map((host) => `MAP ${host} 127.0.0.1:${web.port}`), 'MAP * ~NOTFOUND', 'EXCLUDE 127.0.0.1']
   ).join(', ');
-  const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  return [
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--disable-quic',
+    `--lang=${options.locale ?? 'fr-FR'}`,
+    `--host-resolver-rules=${rules}`,
+  ];
+}
+
+function launchChromium(profile: string, args: string[], options: LaunchOptions): Promise<BrowserContext> {
+  return chromium.launchPersistentContext(profile, {
     executablePath: CHROMIUM,
     headless: true,
     ignoreHTTPSErrors: true,
     locale: options.locale ?? 'fr-FR',
     colorScheme: options.colorScheme ?? 'light',
-    args: [
-      `--disable-extensions-except=${dist}`,
-      `--load-extension=${dist}`,
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--disable-quic',
-      `--lang=${options.locale ?? 'fr-FR'}`,
-      `--host-resolver-rules=${rules}`,
-    ],
+    args,
   });
+}
+
+/** The same Chromium, flags and fake web as launchMatou, without any extension (benchmarks' control). */
+export async function launchPlainChromium(options: Omit<LaunchOptions, 'dist'> = {}): Promise<{ context: BrowserContext; web: FakeWeb; close(): Promise<void> }> {
+  requireBrowser(CHROMIUM, 'chromium');
+  const web = options.web ?? (await startFakeWeb());
+  const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
+  const context = await launchChromium(profile, chromiumFlags(web, options), options);
+  return {
+    context,
+    web,
+    async close() {
+      await context.close();
+      if (!options.web) await web.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
+  requireBrowser(CHROMIUM, 'chromium');
+  const dist = options.dist ?? CHROME_DIST;
+  requireBuild(dist);
+  const web = options.web ?? (await startFakeWeb());
+  const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
+  const context = await launchChromium(
+    profile,
+    [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)],
+    options,
+  );
 
   async function worker(): Promise<Worker> {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
