@@ -2,14 +2,22 @@
 // Matou says about a tab, for the badge and for the popup alike.
 import { badgeText, badgeTitle, BADGE_COLOR, BADGE_TEXT_COLOR, nearHostCount } from '../core/badge';
 import type { Classification, Classifier } from '../core/catalogue';
+import { findExclusion, type Exclusion } from '../core/corrections/local';
 import type { Settings } from '../core/settings';
 import { clearBadge, showBadge } from '../platform/badge';
 import { message } from '../platform/i18n';
 import { readSession, writeSession } from '../platform/storage';
+import { CorrectionsStore } from './corrections-store';
 import type { DirectoryStore } from './directory-store';
 import type { TabStates } from './tab-states';
 
 export type Silence = null | 'snoozed' | 'ignored';
+
+/** What Matou makes of a page: its classification, unless a local correction says it is not that service. */
+export interface Judgement {
+  found: Classification | null;
+  excludedBy: Exclusion | null;
+}
 
 export class Detector {
   private snoozed: Promise<Set<string>> | null = null;
@@ -21,15 +29,25 @@ export class Detector {
     private readonly directory: DirectoryStore,
     private readonly settings: () => Promise<Settings>,
     private readonly effectiveRegion: (settings: Settings) => string,
+    /** The user's local corrections: "this page is not <service>" silences before the badge. */
+    readonly corrections: CorrectionsStore = new CorrectionsStore(),
   ) {}
 
   classify(url: string): Classification | null {
     return this.classifier.classify(url);
   }
 
+  /** The classification of a page, with the user's exclusions (host, or host and path) applied. */
+  async judge(url: string): Promise<Judgement> {
+    const found = this.classifier.classify(url);
+    if (!found) return { found: null, excludedBy: null };
+    const excludedBy = findExclusion(await this.corrections.get(), found, url);
+    return excludedBy ? { found: null, excludedBy } : { found, excludedBy: null };
+  }
+
   /** A content script told us which page its tab shows. */
   async onPage(tabId: number, url: string): Promise<void> {
-    const found = this.classifier.classify(url);
+    const { found } = await this.judge(url);
     await this.tabs.set(tabId, found);
     await this.updateBadge(tabId, found);
   }
@@ -50,7 +68,7 @@ export class Detector {
 
   async updateBadge(tabId: number, found: Classification | null): Promise<void> {
     try {
-      if (found === null || (await this.silence(found.host)) !== null) {
+      if (found === null || (await this.silence(found.host)) !== null || findExclusion(await this.corrections.get(), found) !== null) {
         await clearBadge(tabId);
         return;
       }

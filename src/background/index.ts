@@ -15,6 +15,7 @@ import {
   onTabRemoved,
   openOptionsPage,
 } from '../platform/runtime';
+import { CorrectionsStore } from './corrections-store';
 import { Detector } from './detector';
 import { BUNDLED_SNAPSHOT_PATH, DirectoryStore } from './directory-store';
 import { createMessageHandler } from './messages';
@@ -35,6 +36,8 @@ const effectiveRegion = (settings: Settings): string => settings.region ?? guess
 const serviceNames = new Map(catalogue.services.map((service) => [service.id, service.name]));
 const settings = new SettingsStore({ directoryUrl: DEFAULT_DIRECTORY_URL }, isRegion);
 const tabs = new TabStates();
+const categoryIds = new Set(catalogue.categories.map((category) => category.id));
+const corrections = new CorrectionsStore((id) => categoryIds.has(id));
 const directory = new DirectoryStore(
   () => fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
   (input, init) => fetch(input, init),
@@ -46,6 +49,7 @@ const detector = new Detector(
   directory,
   () => settings.get(),
   effectiveRegion,
+  corrections,
 );
 const refreshAlarm = alarms();
 

@@ -1,11 +1,23 @@
 // The background's answers to the popup, the options page and content scripts. Every
 // message is validated (sender and shape) before anything is done; the rest is ignored.
-import type { Catalogue, Classification } from '../core/catalogue/types';
+import type { Catalogue } from '../core/catalogue/types';
 import type { RankedHost } from '../core/directory';
+import {
+  exclusionFor,
+  mergeCorrections,
+  parseExclusion,
+  parseUserHost,
+  readCorrections,
+  type LocalCorrections,
+} from '../core/corrections/local';
+import type { CatalogueSummary } from '../core/corrections/report';
 import {
   parsePageReport,
   parsePageRequest,
+  type CorrectionInput,
+  type CorrectionsState,
   type CurrentUrlQuery,
+  type ExclusionView,
   type HostView,
   type ImportResult,
   type OptionsState,
@@ -17,7 +29,7 @@ import {
 import { foldPlaceName, regionLabel, type Lang } from '../core/regions';
 import { isHttpsUrl, normaliseHostname, readSettings, type Settings } from '../core/settings';
 import { uiLanguage } from '../platform/i18n';
-import { askTab, extensionId, extensionUrl, type MessageSender } from '../platform/runtime';
+import { askTab, existingTabIds, extensionId, extensionUrl, extensionVersion, type MessageSender } from '../platform/runtime';
 import type { Detector } from './detector';
 import type { DirectoryStore } from './directory-store';
 import type { SettingsStore } from './settings-store';
@@ -103,11 +115,10 @@ export function createMessageHandler(deps: MessageDeps) {
    * Asks the tab itself which page it shows: a tab that left the catalogued site has no
    * content script any more, and then nothing is detected, whatever we remembered.
    */
-  async function liveClassification(tabId: number): Promise<Classification | null> {
+  async function liveUrl(tabId: number): Promise<string | null> {
     try {
       const answer = await withTimeout(askTab<unknown>(tabId, { type: 'current-url' } satisfies CurrentUrlQuery), TAB_ANSWER_TIMEOUT_MS);
-      const report = parsePageReport(answer);
-      return report ? deps.detector.classify(report.url) : null;
+      return parsePageReport(answer)?.url ?? null;
     } catch {
       return null;
     }
@@ -115,8 +126,10 @@ export function createMessageHandler(deps: MessageDeps) {
 
   async function popupState(tabId: number): Promise<PopupState> {
     const settings = await deps.settings.get();
-    const found = await liveClassification(tabId);
+    const url = await liveUrl(tabId);
+    const { found, excludedBy } = url ? await deps.detector.judge(url) : { found: null, excludedBy: null };
     await deps.tabs.set(tabId, found);
+    const corrections = await deps.detector.corrections.get();
     const [directory, silenced] = await Promise.all([
       deps.directory.status(),
       found ? deps.detector.silence(found.host) : Promise.resolve(null),
@@ -130,6 +143,8 @@ export function createMessageHandler(deps: MessageDeps) {
       rankedFor: { code: rankingRegion, label: regionLabel(rankingRegion, lang), guessed: settings.region === null },
       directory,
       refreshMode: settings.directory.refresh,
+      excludedBy: excludedBy ? exclusionView(excludedBy) : null,
+      userHosts: [],
     };
     const service = found ? services.get(found.service) : undefined;
     const category = found ? categories.get(found.category) : undefined;
@@ -145,7 +160,94 @@ export function createMessageHandler(deps: MessageDeps) {
       },
       alternatives: softwareByCategory.get(category.id) ?? [],
       hosts: ranked.map((host): HostView => ({ ...host, placeLabel: placeLabel(host.place, lang) })),
+      userHosts: corrections.userHosts.filter((host) => host.category === category.id),
     };
+  }
+
+  // ---- local corrections ----------------------------------------------------------
+
+  const catalogueSummary: CatalogueSummary = {
+    services: deps.catalogue.services.map(({ id, name, category }) => ({ id, name, category })),
+    software: deps.catalogue.software.map(({ id, name, categories: list }) => ({ id, name, categories: list })),
+    categories: deps.catalogue.categories.map(({ id, label }) => ({ id, label })),
+  };
+
+  function exclusionView(exclusion: { id: string; service: string; host: string; path?: string }): ExclusionView {
+    return {
+      id: exclusion.id,
+      service: { id: exclusion.service, name: services.get(exclusion.service)?.name ?? exclusion.service },
+      host: exclusion.host,
+      ...(exclusion.path ? { path: exclusion.path } : {}),
+    };
+  }
+
+  async function correctionsState(): Promise<CorrectionsState> {
+    return { corrections: await deps.detector.corrections.get(), catalogue: catalogueSummary, version: extensionVersion() };
+  }
+
+  /**
+   * After a correction: every open tab Matou watches says again which page it shows, so a
+   * correction (host or path) applies at once everywhere, and undoing one brings the badge back.
+   */
+  async function recheckTabs(also: number[] = []): Promise<void> {
+    const ids = new Set([...also, ...(await deps.tabs.entries()).map(([id]) => id)]);
+    try {
+      for (const id of await existingTabIds()) ids.add(id);
+    } catch {
+      // Without the list of tabs, the ones with a detection and the one asked about will do.
+    }
+    await Promise.all(
+      [...ids].map(async (tabId) => {
+        // A tab with no content script (a page Matou does not watch) has nothing to recheck.
+        const url = await liveUrl(tabId);
+        if (url) await deps.detector.onPage(tabId, url);
+      }),
+    );
+  }
+
+  async function addCorrection(input: CorrectionInput): Promise<void> {
+    if (input.kind === 'exclusion') {
+      if (!services.has(input.service)) throw new Error(`Unknown service: ${input.service}`);
+      const exclusion = parseExclusion(input);
+      if (!exclusion) throw new Error('This site or path cannot be read as a hostname and a path.');
+      await deps.detector.corrections.update((c) => ({ ...c, exclusions: [...c.exclusions.filter((e) => e.id !== exclusion.id), exclusion] }));
+    } else {
+      const host = parseUserHost(input, (id) => categories.has(id));
+      if (!host) throw new Error('A host needs a known need, a name and an http(s) address.');
+      await deps.detector.corrections.update((c) => ({ ...c, userHosts: [...c.userHosts.filter((h) => h.id !== host.id), host] }));
+    }
+    await recheckTabs();
+  }
+
+  async function excludePage(tabId: number): Promise<PopupState> {
+    const url = await liveUrl(tabId);
+    const found = url ? deps.detector.classify(url) : null;
+    if (!url || !found) throw new Error('This tab no longer shows a page Matou recognises.');
+    const exclusion = exclusionFor(url, found, (other) => deps.detector.classify(other));
+    await deps.detector.corrections.update((c) => ({ ...c, exclusions: [...c.exclusions.filter((e) => e.id !== exclusion.id), exclusion] }));
+    await recheckTabs([tabId]);
+    return popupState(tabId);
+  }
+
+  async function removeCorrection(id: string, tabId?: number): Promise<void> {
+    await deps.detector.corrections.update((c) => ({
+      ...c,
+      exclusions: c.exclusions.filter((e) => e.id !== id),
+      userHosts: c.userHosts.filter((h) => h.id !== id),
+    }));
+    await recheckTabs(tabId === undefined ? [] : [tabId]);
+  }
+
+  /** Corrections from an imported file: merged with those kept here, each entry checked, nothing lost. */
+  async function importCorrections(raw: unknown): Promise<string[]> {
+    if (typeof raw !== 'object' || raw === null || !('corrections' in raw)) return [];
+    const { corrections, dropped } = readCorrections((raw as { corrections: unknown }).corrections, (id) => categories.has(id));
+    const known: LocalCorrections = { ...corrections, exclusions: corrections.exclusions.filter((e) => services.has(e.service)) };
+    const problems = [...dropped];
+    if (known.exclusions.length < corrections.exclusions.length && !problems.includes('corrections.exclusions[]')) problems.push('corrections.exclusions[]');
+    await deps.detector.corrections.update((current) => mergeCorrections(current, known));
+    await recheckTabs();
+    return problems;
   }
 
   async function optionsState(): Promise<OptionsState> {
@@ -183,7 +285,8 @@ export function createMessageHandler(deps: MessageDeps) {
     }));
     await deps.scheduleRefresh(next);
     await deps.detector.refreshAllBadges();
-    return { ok: dropped.length === 0, problems: dropped, settings: next };
+    const problems = [...dropped, ...(await importCorrections(raw))];
+    return { ok: problems.length === 0, problems, settings: next };
   }
 
   async function handlePageRequest(request: PageRequest): Promise<unknown> {
@@ -246,9 +349,22 @@ export function createMessageHandler(deps: MessageDeps) {
           format: 'matou-settings',
           exportedAt: new Date().toISOString(),
           settings: await deps.settings.get(),
+          corrections: await deps.detector.corrections.get(),
         } satisfies SettingsExport;
       case 'import-settings':
         return importSettings(request.text);
+      case 'get-corrections':
+        return correctionsState();
+      case 'exclude-page':
+        return excludePage(request.tabId);
+      case 'add-correction':
+        await addCorrection(request.correction);
+        return correctionsState();
+      case 'remove-correction':
+        await removeCorrection(request.id, request.tabId);
+        return request.tabId === undefined ? correctionsState() : popupState(request.tabId);
+      case 'get-page-url':
+        return { url: await liveUrl(request.tabId) };
     }
   }
 

@@ -2,7 +2,9 @@
 // message against these shapes before acting; anything else is ignored and logged.
 
 import type { LocalizedText } from './catalogue/types';
-import type { RankedHost } from './directory';
+import type { LocalCorrections, UserHost } from './corrections/local';
+import type { CatalogueSummary } from './corrections/report';
+import type { RankedHost, Registration } from './directory';
 import type { RefreshMode, Settings } from './settings';
 
 /** Longest URL a content script may report; real pages stay far below. */
@@ -37,7 +39,41 @@ export type PageRequest =
   | { type: 'ignore-site'; host: string; tabId?: number }
   | { type: 'unignore-site'; host: string }
   | { type: 'export-settings' }
-  | { type: 'import-settings'; text: string };
+  | { type: 'import-settings'; text: string }
+  /** Local corrections and what the correction form needs of the catalogue. */
+  | { type: 'get-corrections' }
+  /** "This page is not <service>", from the popup: the background reads the tab's page itself. */
+  | { type: 'exclude-page'; tabId: number }
+  | { type: 'add-correction'; correction: CorrectionInput }
+  /** With `tabId` (from the popup), the answer is that tab's popup state. */
+  | { type: 'remove-correction'; id: string; tabId?: number }
+  /** The tab's full page address, asked only when the user ticks "include the page address". */
+  | { type: 'get-page-url'; tabId: number };
+
+/** A local correction as the views send it; the background checks it against the catalogue. */
+export type CorrectionInput =
+  | { kind: 'exclusion'; service: string; host: string; path?: string }
+  | { kind: 'user-host'; category: string; name: string; url: string; registration: Registration; place?: string };
+
+export interface CorrectionsState {
+  corrections: LocalCorrections;
+  catalogue: CatalogueSummary;
+  /** Matou's version, for the report's last line. */
+  version: string;
+}
+
+export interface PageUrlAnswer {
+  /** null when the tab shows no page Matou watches (or no longer exists). */
+  url: string | null;
+}
+
+/** The user's "this page is not <service>" that keeps Matou quiet on a tab. */
+export interface ExclusionView {
+  id: string;
+  service: { id: string; name: string };
+  host: string;
+  path?: string;
+}
 
 export type DirectoryOrigin = 'bundled' | 'downloaded';
 
@@ -96,6 +132,10 @@ export interface PopupState {
   rankedFor: RankedFor;
   directory: DirectoryStatus;
   refreshMode: RefreshMode;
+  /** Hosts the user added on this device for the detected need, shown marked "added by you". */
+  userHosts: UserHost[];
+  /** Set when the page is catalogued but the user said it is not that service (then `detection` is null). */
+  excludedBy: ExclusionView | null;
 }
 
 export interface OptionsState {
@@ -111,6 +151,8 @@ export interface SettingsExport {
   format: 'matou-settings';
   exportedAt: string;
   settings: Settings;
+  /** Local corrections (absent from files written before they existed). */
+  corrections?: LocalCorrections;
 }
 
 export interface ImportResult {
@@ -164,7 +206,47 @@ export function parsePageRequest(raw: unknown): PageRequest | null {
       return isShortString(raw.host, 253) ? { type: raw.type, host: raw.host } : null;
     case 'import-settings':
       return isShortString(raw.text, 1_000_000) ? { type: raw.type, text: raw.text } : null;
+    case 'get-corrections':
+      return { type: raw.type };
+    case 'exclude-page':
+    case 'get-page-url':
+      return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
+    case 'add-correction': {
+      const correction = parseCorrectionInput(raw.correction);
+      return correction ? { type: raw.type, correction } : null;
+    }
+    case 'remove-correction':
+      if (!isShortString(raw.id, 3000)) return null;
+      return raw.tabId === undefined || isTabId(raw.tabId)
+        ? { type: raw.type, id: raw.id, ...(raw.tabId === undefined ? {} : { tabId: raw.tabId }) }
+        : null;
     default:
       return null;
   }
+}
+
+const REGISTRATION_VALUES: readonly string[] = ['none', 'free', 'member', 'client', 'unknown'];
+
+/** The shape of a correction the views send; the background then checks the values themselves. */
+function parseCorrectionInput(raw: unknown): CorrectionInput | null {
+  if (!isObject(raw)) return null;
+  if (raw.kind === 'exclusion') {
+    if (!isShortString(raw.service, 80) || !isShortString(raw.host, 253)) return null;
+    if (raw.path !== undefined && !isShortString(raw.path, 512)) return null;
+    return { kind: 'exclusion', service: raw.service, host: raw.host, ...(raw.path === undefined ? {} : { path: raw.path }) };
+  }
+  if (raw.kind === 'user-host') {
+    if (!isShortString(raw.category, 80) || !isShortString(raw.name, 200) || !isShortString(raw.url, 2048)) return null;
+    if (typeof raw.registration !== 'string' || !REGISTRATION_VALUES.includes(raw.registration)) return null;
+    if (raw.place !== undefined && !isShortString(raw.place, 200)) return null;
+    return {
+      kind: 'user-host',
+      category: raw.category,
+      name: raw.name,
+      url: raw.url,
+      registration: raw.registration as Registration,
+      ...(raw.place === undefined ? {} : { place: raw.place }),
+    };
+  }
+  return null;
 }

@@ -5,6 +5,14 @@ export type MessageSender = Runtime.MessageSender;
 
 export const extensionId = (): string => browser.runtime.id;
 export const extensionUrl = (path: string): string => browser.runtime.getURL(path);
+/** Matou's version, from the manifest (written at the end of a correction report). */
+export function extensionVersion(): string {
+  try {
+    return browser.runtime.getManifest().version;
+  } catch {
+    return ''; // test doubles of `browser` may not know the manifest
+  }
+}
 
 /**
  * Registers the one message listener. `handle` returns a promise for the answer, or

@@ -8,6 +8,8 @@ export interface LocalAreas {
   settings: unknown;
   directoryCache: unknown;
   directoryCheck: unknown;
+  /** Local corrections (src/core/corrections/local.ts): their own key, never touched by a refresh or an update. */
+  corrections: unknown;
 }
 
 export interface SessionAreas {

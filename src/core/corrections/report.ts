@@ -511,7 +511,7 @@ export function buildReport(form: CorrectionForm, ctx: ReportContext): Report {
     for (const file of snippet.files) lines.push(`- ${snippet.newFiles.includes(file) ? words.newFile(file) : words.addTo(file)}`);
     lines.push('', `${f}json`, snippet.json, f, '');
   }
-  lines.push('---', `Matou ${ctx.version} · ${lang} · ${words.sentFrom}`);
+  lines.push('---', `Matou ${ctx.version || '?'} · ${lang} · ${words.sentFrom}`);
   return { title: cut(cleanText(title), LIMITS.title), body: lines.join('\n'), snippet };
 }
 
