@@ -8,10 +8,17 @@ import { ask } from '../ui/background';
 import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { lang, t } from '../ui/i18n';
 import { RegionPicker } from './RegionPicker';
+import { parseCorrectRoute } from '../core/corrections/route';
+import { CorrectionPage } from './corrections/CorrectionPage';
+import { CorrectionsSection } from './corrections/LocalCorrections';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function Options({ hash = '' }: { hash?: string }) {
+  // "Suggest a correction" is a view of this page (#correct?…). main.tsx mounts a new Options when
+  // the hash moves between the form and the settings, so the hooks below always run in one order.
+  const route = parseCorrectRoute(hash);
+  if (route) return <CorrectionPage route={route} />;
   const [state, setState] = useState<OptionsState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
@@ -72,6 +79,7 @@ export function OptionsView({ state, onState, welcome }: { state: OptionsState; 
           <RegionSection state={state} note={regionNote} onSave={(code) => saveRegion(code)} />
           <DirectorySection state={state} onState={onState} />
           <IgnoredSection state={state} onState={onState} />
+          <CorrectionsSection />
           <BackupSection onState={onState} />
         </>
       )}
@@ -239,6 +247,12 @@ export const PROBLEM_KEYS: Record<string, string> = {
   'directory.refresh': 'importProblemDirectoryRefresh',
   ignoredSites: 'importProblemIgnoredSites',
   'ignoredSites[]': 'importProblemIgnoredSite',
+  corrections: 'importProblemCorrections',
+  'corrections.version': 'importProblemVersion',
+  'corrections.exclusions': 'importProblemCorrections',
+  'corrections.exclusions[]': 'importProblemExclusion',
+  'corrections.userHosts': 'importProblemCorrections',
+  'corrections.userHosts[]': 'importProblemUserHost',
 };
 
 export function importProblemText(code: string): string {

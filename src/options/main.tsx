@@ -5,4 +5,15 @@ import { Options } from './Options';
 
 labelDocument('optionsPageTitle');
 const root = document.getElementById('app');
-if (root) render(<Options hash={location.hash} />, root);
+// The correction form (#correct?…) and the settings are two views of this page: a new Options is
+// mounted when the hash moves from one to the other (links between them stay in the page).
+const view = (): string => (location.hash.startsWith('#correct') ? 'correct' : 'settings');
+let shown = view();
+if (root) render(<Options key={shown} hash={location.hash} />, root);
+addEventListener('hashchange', () => {
+  if (!root || view() === shown) return;
+  shown = view();
+  render(<Options key={shown} hash={location.hash} />, root);
+  if (shown === 'correct') scrollTo(0, 0);
+  else labelDocument('optionsPageTitle');
+});

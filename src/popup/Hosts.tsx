@@ -6,12 +6,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { HostView } from '../core/protocol';
 import { formatDate, t } from '../ui/i18n';
 import { ExternalLink, safeHref } from '../ui/links';
+import { forgeIssueLink } from '../core/corrections/forge';
 
 /** Hosts shown before "show more"; each "show more" adds as many again. */
 export const FIRST_HOSTS = 5;
-
-/** Where a person suggests a host the directory does not know yet (a pre-filled issue). */
-export const SUGGEST_HOST_URL = 'https://framagit.org/matou/matou/-/issues/new';
 
 type Locality = HostView['locality'];
 export const GROUP_KEYS: Record<Locality, string> = {
@@ -33,11 +31,9 @@ export function accessText(registration: HostView['registration']): string {
   return t(ACCESS_KEYS[registration] ?? 'accessUnknown');
 }
 
+/** Where a person suggests a host the directory does not know yet: a pre-filled issue on the forge (src/core/corrections/forge.ts). */
 function suggestHostUrl(categoryLabel: string, serviceName: string): string {
-  const url = new URL(SUGGEST_HOST_URL);
-  url.searchParams.set('issue[title]', t('suggestHostIssueTitle', [categoryLabel]));
-  url.searchParams.set('issue[description]', t('suggestHostIssueBody', [categoryLabel, serviceName]));
-  return url.href;
+  return forgeIssueLink(t('suggestHostIssueTitle', [categoryLabel]), t('suggestHostIssueBody', [categoryLabel, serviceName])).url;
 }
 
 interface Props {

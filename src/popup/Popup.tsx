@@ -9,6 +9,8 @@ import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { pick, t } from '../ui/i18n';
 import { ExternalLink } from '../ui/links';
 import { Hosts } from './Hosts';
+import { correctRoute } from '../core/corrections/route';
+import { UserHosts } from './UserHosts';
 
 /** The options page, relative to this page (both live under src/ in every build). */
 export const OPTIONS_PAGE = '../options/index.html';
@@ -83,11 +85,26 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
     }
   }
 
+  /** "This page is not <service>" (a local correction), and its undo. */
+  async function correct(change: () => Promise<PopupState>) {
+    setBusy(true);
+    try {
+      const next = await change();
+      setNotice(null);
+      onState(next);
+    } catch (error) {
+      setNotice(t('actionFailed', [error instanceof Error ? error.message : String(error)]));
+    } finally {
+      setBusy(false);
+    }
+  }
+
   // The silence buttons disappear once used: keep the keyboard focus on what replaced them.
   const silenced = detection?.silenced ?? null;
+  const excluded = state.excludedBy;
   useEffect(() => {
-    if (silenced && document.activeElement === document.body) noticeRef.current?.focus();
-  }, [silenced]);
+    if ((silenced || excluded) && document.activeElement === document.body) noticeRef.current?.focus();
+  }, [silenced, excluded]);
 
   async function refreshDirectory(): Promise<DirectoryStatus> {
     const options = await ask({ type: 'refresh-directory' });
@@ -119,6 +136,22 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
             {t('ignoreSite')}
           </button>
+          <button type="button" disabled={busy} onClick={() => void correct(() => ask({ type: 'exclude-page', tabId: state.tabId }))}>
+            {t('notThisService', [detection.service.name])}
+          </button>
+        </div>
+      ) : null}
+      {excluded ? (
+        <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
+          <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>
+          <div class="row">
+            <button type="button" disabled={busy} onClick={() => void correct(() => ask({ type: 'remove-correction', id: excluded.id, tabId: state.tabId }))}>
+              {t('excludedUndo')}
+            </button>
+            <OptionsLink section={correctRoute({ kind: 'wrong-detection', service: excluded.service.id, host: excluded.host, tab: state.tabId }).slice(1)}>
+              {t('excludedReport')}
+            </OptionsLink>
+          </div>
         </div>
       ) : null}
       {detection && silenced !== null ? (
@@ -158,6 +191,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           <section aria-labelledby="hosts-title">
             <h2 id="hosts-title">{t('hostsTitle')}</h2>
             <RankedForLine state={state} />
+            <UserHosts hosts={state.userHosts} />
             <Hosts hosts={state.hosts} categoryLabel={pick(detection.category.label)} serviceName={detection.service.name} />
           </section>
         </>
@@ -175,6 +209,11 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
         />
         <p>
           <OptionsLink section="region">{t('openSettings')}</OptionsLink>
+        </p>
+        <p>
+          <OptionsLink section={correctRoute(detection ? { service: detection.service.id, host: detection.host, tab: state.tabId } : { tab: state.tabId }).slice(1)}>
+            {t('suggestCorrection')}
+          </OptionsLink>
         </p>
       </footer>
     </main>

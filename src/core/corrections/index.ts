@@ -2,3 +2,4 @@
 export * from './forge';
 export * from './local';
 export * from './report';
+export * from './route';

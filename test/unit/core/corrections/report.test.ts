@@ -4,7 +4,6 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../../src/catalogue';
 import {
   buildReport,
-  correctRoute,
   emptyForm,
   formFromRoute,
   formProblems,
@@ -12,12 +11,12 @@ import {
   hostnameOnly,
   LIMITS,
   NOT_GIVEN,
-  parseCorrectRoute,
   reportMarkdown,
   type CatalogueSummary,
   type CorrectionForm,
   type ReportContext,
 } from '../../../../src/core/corrections/report';
+import { correctRoute, parseCorrectRoute } from '../../../../src/core/corrections/route';
 import { decodeForgeLink, forgeIssueLink, MAX_FORGE_URL } from '../../../../src/core/corrections/forge';
 
 const summary: CatalogueSummary = {
