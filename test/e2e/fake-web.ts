@@ -4,6 +4,7 @@
 // time with openssl; browsers are told to accept it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
@@ -22,7 +23,7 @@ export interface FakeWeb {
   /** Every request the server received, in order. */
   requests: SeenRequest[];
   /** Answers a path with a handler of your own instead of the default page (for refresh tests). */
-  route(path: string, handler: (request: import('node:http').IncomingMessage, response: import('node:http').ServerResponse) => void): void;
+  route(path: string, handler: (request: IncomingMessage, response: ServerResponse) => void): void;
   close(): Promise<void>;
 }
 
@@ -37,7 +38,7 @@ export function makeCertificate(): { key: Buffer; cert: Buffer } {
     );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } catch (error) {
-    throw new Error(`Could not make a test certificate with openssl (apt-get install openssl): ${String(error)}`);
+    throw new Error(`Could not make a test certificate with openssl (apt-get install openssl): ${String(error)}`, { cause: error });
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
