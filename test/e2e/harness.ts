@@ -69,6 +69,8 @@ export interface Matou {
   extensionUrl(path: string): string;
   /** Stops the service worker through the DevTools protocol, as the browser does when idle. */
   stopWorker(): Promise<void>;
+  /** The browser profile directory (pass it to launchMatou again to restart the browser). */
+  profile: string;
   close(): Promise<void>;
 }
 
@@ -80,6 +82,8 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Send every hostname to the fake web (to see any request at all), not only the mapped ones. */
   catchAll?: boolean;
+  /** A browser profile to reuse (a restart); kept on close. By default a fresh one, removed on close. */
+  profile?: string;
 }
 
 /** The Chromium flags every launch shares (quiet, offline, fake web), without the extension ones. */
@@ -136,7 +140,7 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const dist = options.dist ?? CHROME_DIST;
   requireBuild(dist);
   const web = options.web ?? (await startFakeWeb());
-  const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
+  const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'matou-chromium-'));
   const context = await launchChromium(
     profile,
     [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)],
@@ -219,10 +223,11 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
       await cdp.send('ServiceWorker.stopAllWorkers');
       await cdp.detach();
     },
+    profile,
     async close() {
       await context.close();
       if (!options.web) await web.close();
-      rmSync(profile, { recursive: true, force: true });
+      if (!options.profile) rmSync(profile, { recursive: true, force: true });
     },
   };
 }
