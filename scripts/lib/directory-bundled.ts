@@ -1,8 +1,8 @@
 // How the snapshot bundled in public/ is made: from the partial, hand-compiled mirror of the
-// CHATONS directory kept in ../shared/data/chatons-directory-mirror (see docs/directory.md).
+// CHATONS directory kept in data/chatons-directory-mirror (see data/README.md, docs/directory.md).
 
 /** The mirror's federation file, relative to the project's root. */
-export const BUNDLED_FEDERATION = '../shared/data/chatons-directory-mirror/federation/chatons.properties';
+export const BUNDLED_FEDERATION = 'data/chatons-directory-mirror/federation/chatons.properties';
 
 /** Where the extension reads its first-run copy. */
 export const BUNDLED_OUT = 'public/directory/snapshot.json';
