@@ -1,7 +1,7 @@
 // npm run demo — a headless tour of Matou in Chromium with the built extension: the first-run
 // question (Ille-et-Vilaine), then Gmail, Google Docs, Zoom and Discord (served by the local
 // fake web, nothing leaves the machine), saving screenshots of the popup in light and dark
-// themes and of the options page under docs/screenshots/.
+// themes, of the options page and of the correction form under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -54,6 +54,20 @@ export async function demo(): Promise<string[]> {
     await options.locator('#region').waitFor();
     saved.push(...(await shoot(options, 'options')));
     await options.close();
+
+    // "Suggest a correction" from the popup on Google Docs: the form and its preview.
+    const { page: docs, tabId } = await matou.visit(SERVICES[1].url);
+    await matou.waitForBadge(tabId, (text) => text !== '');
+    const popup = await matou.openPopup(tabId);
+    const href = await popup.getByRole('link', { name: /^(Suggérer une correction|Suggest a correction)$/ }).getAttribute('href');
+    await popup.close();
+    const form = await matou.context.newPage();
+    await form.setViewportSize({ width: 900, height: 900 });
+    await form.goto(new URL(href ?? '', matou.extensionUrl('src/popup/index.html')).href);
+    await form.locator('#correct-preview-body').waitFor();
+    saved.push(...(await shoot(form, 'correction')));
+    await form.close();
+    await docs.close();
   } finally {
     await matou.close();
   }
