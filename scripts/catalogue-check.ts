@@ -7,9 +7,10 @@
 //   --fix-index     rewrites src/catalogue/index.ts from the folders first
 //   --fix-manifest  rewrites content_scripts[0].matches in manifest.json (and nothing else)
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { contentScriptMatches, validateCatalogue, type CatalogueProblem } from '../src/core/catalogue';
 import {
-  INDEX_FILE,
+  REPO_ROOT,
   indexedFiles,
   isMainModule,
   manifestMatches,
@@ -27,21 +28,32 @@ function difference(a: readonly string[], b: readonly string[]): string[] {
   return a.filter((item) => !other.has(item));
 }
 
-export function checkCatalogue(options: { fixIndex?: boolean; fixManifest?: boolean } = {}): { problems: CatalogueProblem[]; summary: string } {
-  const disk = readCatalogueFiles();
-  if (options.fixIndex) writeIndex(disk.listing);
-  const problems: CatalogueProblem[] = disk.unreadable.map(({ file, message }) => ({
-    file,
-    field: '',
-    message: `not valid JSON: ${message}`,
-    hint: 'Fix the JSON syntax (a missing comma or quote, a trailing comma).',
-  }));
+export interface CheckOptions {
+  fixIndex?: boolean;
+  fixManifest?: boolean;
+  /** The repository to check (this one by default; tests pass a copy). */
+  root?: string;
+}
+
+export function checkCatalogue(options: CheckOptions = {}): { problems: CatalogueProblem[]; summary: string } {
+  const root = options.root ?? REPO_ROOT;
+  const disk = readCatalogueFiles(root);
+  if (options.fixIndex) writeIndex(disk.listing, root);
+  const problems: CatalogueProblem[] = disk.unreadable.map(({ file, message, line, column }) => {
+    const where = line === undefined ? '' : `line ${line}, column ${column ?? 1}`;
+    return {
+      file,
+      field: where,
+      message: `not valid JSON: ${message}`,
+      hint: `${where ? `Look at ${where} and just before it` : 'Look through the file'}: a missing comma between two fields, a comma after the last one, a missing quote or bracket. JSON has no comments.`,
+    };
+  });
 
   const { catalogue, problems: found } = validateCatalogue(disk.raw, disk.files);
   problems.push(...found);
 
   // The static import list must name exactly the files of the folders.
-  const indexed = indexedFiles();
+  const indexed = indexedFiles(root);
   for (const folder of ['software', 'services'] as const) {
     for (const name of difference(disk.listing[folder], indexed[folder])) {
       problems.push({ file: INDEX, field: `${folder}`, message: `src/catalogue/${folder}/${name} is not imported`, hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.' });
@@ -50,7 +62,7 @@ export function checkCatalogue(options: { fixIndex?: boolean; fixManifest?: bool
       problems.push({ file: INDEX, field: `${folder}`, message: `imports src/catalogue/${folder}/${name}, which does not exist`, hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.' });
     }
   }
-  if (problems.every((p) => p.file !== INDEX) && readFileSync(INDEX_FILE, 'utf8') !== renderIndex(disk.listing)) {
+  if (problems.every((p) => p.file !== INDEX) && readFileSync(join(root, INDEX), 'utf8') !== renderIndex(disk.listing)) {
     problems.push({ file: INDEX, field: '', message: 'the file differs from the one generated from the folders', hint: 'Do not edit it by hand: run `npm run catalogue:check -- --fix-index`.' });
   }
 
@@ -58,8 +70,8 @@ export function checkCatalogue(options: { fixIndex?: boolean; fixManifest?: bool
   if (catalogue) {
     const expected = contentScriptMatches(catalogue);
     patterns = expected.length;
-    if (options.fixManifest) writeManifestMatches(expected);
-    const actual = manifestMatches();
+    if (options.fixManifest) writeManifestMatches(expected, root);
+    const actual = manifestMatches(root);
     for (const pattern of difference(expected, actual)) {
       problems.push({ file: MANIFEST, field: 'content_scripts[0].matches', message: `${pattern} is missing`, hint: 'Run `npm run catalogue:check -- --fix-manifest`: the list is derived from the catalogue.' });
     }
@@ -76,16 +88,22 @@ export function checkCatalogue(options: { fixIndex?: boolean; fixManifest?: bool
   return { problems, summary };
 }
 
+/** What the command prints for the problems found: the file, the field, what is wrong, what to do. */
+export function formatProblems(problems: readonly CatalogueProblem[], summary: string): string {
+  const lines = [`${summary}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`];
+  for (const problem of problems) {
+    lines.push('', `${problem.file}${problem.field ? ` — ${problem.field}` : ''}`, `  ${problem.message}`, `  hint: ${problem.hint}`);
+  }
+  return lines.join('\n');
+}
+
 function main(argv: string[]): number {
   const { problems, summary } = checkCatalogue({ fixIndex: argv.includes('--fix-index'), fixManifest: argv.includes('--fix-manifest') });
   if (problems.length === 0) {
     console.log(`${summary} — OK`);
     return 0;
   }
-  console.error(`${summary}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`);
-  for (const problem of problems) {
-    console.error(`\n${problem.file}${problem.field ? ` — ${problem.field}` : ''}\n  ${problem.message}\n  hint: ${problem.hint}`);
-  }
+  console.error(formatProblems(problems, summary));
   return 1;
 }
 

@@ -25,6 +25,12 @@ export interface CatalogueFiles {
   software?: string[];
   /** One file name per entry of `services`, same order. */
   services?: string[];
+  /**
+   * Files that could not be read (not valid JSON): their entries are absent from `raw`, and
+   * nothing is said about what they would have held (a missing fixed id, an unknown category).
+   * Their own problem is reported by whoever read them.
+   */
+  unreadable?: string[];
 }
 
 export interface CatalogueValidation {
@@ -60,7 +66,6 @@ const TextSchema = v.pipe(v.string(), v.trim(), v.minLength(1));
 const LocalizedSchema = v.strictObject({ fr: TextSchema, en: TextSchema });
 
 const CategorySchema = v.strictObject({ id: IdSchema, label: LocalizedSchema });
-const CategoriesSchema = v.array(CategorySchema);
 
 const SoftwareSchema = v.strictObject({
   id: IdSchema,
@@ -132,23 +137,110 @@ function fieldFromPath(issue: v.BaseIssue<unknown>): string {
   return field;
 }
 
+/** A value as a contributor would see it in the file, kept short. */
+function shown(value: unknown): string {
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object' && value !== null) return 'an object';
+  const text = JSON.stringify(value);
+  return text.length > 60 ? `${text.slice(0, 57)}…"` : text;
+}
+
+/** What a valibot issue means, in the words of someone editing the JSON file. */
+function plainMessage(issue: v.BaseIssue<unknown>): string {
+  const last = issue.path?.[issue.path.length - 1];
+  const key = last === undefined ? undefined : String(last.key);
+  const input: unknown = issue.input;
+  switch (issue.type) {
+    case 'object':
+    case 'strict_object':
+      if (issue.expected === 'never' && key !== undefined) return `unknown field "${key}"`;
+      if (last?.origin === 'key' && key !== undefined) return `the field "${key}" is missing`;
+      return `expected an object {…}, found ${shown(input)}`;
+    case 'record':
+      return `expected an object {…}, found ${shown(input)}`;
+    case 'string':
+      return `expected a text in double quotes, found ${shown(input)}`;
+    case 'array':
+      return `expected a list […], found ${shown(input)}`;
+    case 'boolean':
+      return `expected true or false, found ${shown(input)}`;
+    case 'min_length':
+      if (typeof input === 'string') return 'the text is empty';
+      if (Array.isArray(input)) {
+        const needed = Number(issue.requirement);
+        const has = input.length === 0 ? 'the list is empty' : `the list has ${input.length} item${input.length === 1 ? '' : 's'}`;
+        return `${has}; at least ${needed} ${needed === 1 ? 'is' : 'are'} needed`;
+      }
+      return issue.message;
+    case 'regex':
+      return `${shown(input)} is not a valid id (lower-case letters, digits and hyphens)`;
+    case 'url':
+      return `${shown(input)} is not a full web address`;
+    case 'starts_with':
+      return `${shown(input)} does not start with ${String(issue.expected)}`;
+    default:
+      return issue.message;
+  }
+}
+
+/** Problems from valibot's issues: one per field (the first issue says it), in plain words. */
 function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): CatalogueProblem[] {
-  return issues.map((issue) => {
+  const problems: CatalogueProblem[] = [];
+  const seen = new Set<string>();
+  for (const issue of issues) {
     const field = fieldFromPath(issue);
-    const last = issue.path?.[issue.path.length - 1];
-    const unknownField = issue.expected === 'never' && last !== undefined;
-    return {
+    if (seen.has(field)) continue;
+    seen.add(field);
+    const unknownField = issue.expected === 'never' && (issue.path?.length ?? 0) > 0;
+    problems.push({
       file,
       field,
-      message: unknownField ? `unknown field "${String(last?.key)}"` : issue.message,
+      message: plainMessage(issue),
       hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field),
-    };
-  });
+    });
+  }
+  return problems;
 }
 
 interface Source<T> {
   file: string;
   value: T;
+  /** Position in the list it came from (categories share one file). */
+  index: number;
+}
+
+/** Edit distance, to suggest the id a contributor probably meant. */
+function distance(a: string, b: string): number {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) {
+      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    }
+    previous = current;
+  }
+  return previous[b.length] ?? 0;
+}
+
+/** The hint for an unknown category id: the nearest known id when one is close, else the list. */
+function unknownCategoryHint(id: string, known: ReadonlySet<string>): string {
+  let best = '';
+  let bestDistance = Infinity;
+  for (const candidate of known) {
+    const d = candidate.startsWith(id) || id.startsWith(candidate) ? 1 : distance(id, candidate);
+    if (d < bestDistance) [best, bestDistance] = [candidate, d];
+  }
+  if (best && bestDistance <= Math.max(2, Math.floor(id.length / 3))) {
+    return `Did you mean "${best}"? Use the id of a category from src/catalogue/categories.json, or add the new need there first.`;
+  }
+  return `Use the id of a category from src/catalogue/categories.json (${[...known].sort().join(', ')}), or add the new need there first.`;
+}
+
+/** The `id` of an entry that may not have passed the schema, when it has one. */
+function rawId(item: unknown): string | null {
+  const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
+  return typeof id === 'string' ? id : null;
 }
 
 function defaultFile(kind: 'software' | 'services', raw: unknown, index: number): string {
@@ -222,16 +314,20 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   if (problems.length > 0) return { problems };
 
   // 1. Shapes, entry by entry, so that one broken file does not hide the others.
+  const unreadable = new Set(files.unreadable ?? []);
+  const categoriesReadable = !unreadable.has(categoriesFile);
   const categories: Source<Category>[] = [];
-  const categoriesResult = v.safeParse(CategoriesSchema, top.categories);
-  if (categoriesResult.success) for (const value of categoriesResult.output) categories.push({ file: categoriesFile, value });
-  else problems.push(...schemaProblems(categoriesFile, categoriesResult.issues));
+  (top.categories as unknown[]).forEach((item, index) => {
+    const parsed = v.safeParse(CategorySchema, item);
+    if (parsed.success) categories.push({ file: categoriesFile, value: parsed.output, index });
+    else problems.push(...schemaProblems(categoriesFile, parsed.issues).map((p) => ({ ...p, field: `[${index}]${p.field ? `.${p.field}` : ''}` })));
+  });
 
   const software: Source<Software>[] = [];
   (top.software as unknown[]).forEach((item, i) => {
     const file = files.software?.[i] ?? defaultFile('software', item, i);
     const parsed = v.safeParse(SoftwareSchema, item);
-    if (parsed.success) software.push({ file, value: parsed.output });
+    if (parsed.success) software.push({ file, value: parsed.output, index: i });
     else problems.push(...schemaProblems(file, parsed.issues));
   });
 
@@ -239,15 +335,15 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   (top.services as unknown[]).forEach((item, i) => {
     const file = files.services?.[i] ?? defaultFile('services', item, i);
     const parsed = v.safeParse(ServiceSchema, item);
-    if (parsed.success) services.push({ file, value: parsed.output });
+    if (parsed.success) services.push({ file, value: parsed.output, index: i });
     else problems.push(...schemaProblems(file, parsed.issues));
   });
 
   // 2. Ids: unique, named like their file, the fixed ones present.
   const uniqueIds = <T extends { id: string }>(entries: Source<T>[], what: string, fileNamed: boolean): Set<string> => {
     const ids = new Set<string>();
-    entries.forEach(({ file, value }, i) => {
-      const field = fileNamed ? 'id' : `[${i}].id`;
+    entries.forEach(({ file, value, index }) => {
+      const field = fileNamed ? 'id' : `[${index}].id`;
       if (ids.has(value.id)) problems.push({ file, field, message: `the ${what} id "${value.id}" is used twice`, hint: `Give each ${what} its own id, or merge the two entries.` });
       ids.add(value.id);
       if (fileNamed && baseName(file) !== `${value.id}.json`) {
@@ -256,27 +352,36 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
     });
     return ids;
   };
-  const categoryIds = uniqueIds(categories, 'category', false);
+  uniqueIds(categories, 'category', false);
   uniqueIds(software, 'software', true);
-  const serviceIds = uniqueIds(services, 'service', true);
-  if (categoriesResult.success) {
+  uniqueIds(services, 'service', true);
+  // Ids of entries that failed the schema still count below: one broken entry is one problem,
+  // not one more for everything that refers to it.
+  const idsOf = (list: unknown[]): Set<string> => new Set(list.map(rawId).filter((id): id is string => id !== null));
+  const categoryIds = idsOf(top.categories as unknown[]);
+  const serviceIds = idsOf(top.services as unknown[]);
+  if (categoriesReadable) {
     for (const id of REQUIRED_CATEGORY_IDS) {
       if (!categoryIds.has(id)) problems.push({ file: categoriesFile, field: '', message: `the category "${id}" is missing`, hint: `Add {"id": "${id}", "label": {"fr": "…", "en": "…"}}: other parts of Matou rely on this id.` });
     }
   }
   for (const id of REQUIRED_SERVICE_IDS) {
-    if (!serviceIds.has(id) && !problems.some((p) => p.file === `${servicesDir}${id}.json`)) {
-      problems.push({ file: `${servicesDir}${id}.json`, field: '', message: `the service "${id}" is missing`, hint: 'Add this file and list it in src/catalogue/index.ts: other tools rely on this id.' });
+    const file = `${servicesDir}${id}.json`;
+    if (!serviceIds.has(id) && !unreadable.has(file) && !problems.some((p) => p.file === file)) {
+      problems.push({ file, field: '', message: `the service "${id}" is missing`, hint: 'Add this file and list it in src/catalogue/index.ts: other tools rely on this id.' });
     }
   }
 
   // 3. Software: categories that exist, one fit note per category, directory names unique.
   const servedCategories = new Set<string>();
+  for (const item of top.software as unknown[]) {
+    const listed = typeof item === 'object' && item !== null ? (item as { categories?: unknown }).categories : undefined;
+    if (Array.isArray(listed)) for (const category of listed) if (typeof category === 'string') servedCategories.add(category);
+  }
   const directoryNameOwner = new Map<string, string>();
   for (const { file, value } of software) {
     value.categories.forEach((category, i) => {
-      if (!categoryIds.has(category)) problems.push({ file, field: `categories[${i}]`, message: `unknown category "${category}"`, hint: FIELD_HINTS.category ?? '' });
-      servedCategories.add(category);
+      if (categoriesReadable && !categoryIds.has(category)) problems.push({ file, field: `categories[${i}]`, message: `unknown category "${category}"`, hint: unknownCategoryHint(category, categoryIds) });
       if (!value.fitNotes[category]) problems.push({ file, field: `fitNotes.${category}`, message: `no fit note for "${category}"`, hint: 'Write one honest line, in French and English, on what it does and does not do for this need.' });
     });
     for (const [category, note] of Object.entries(value.fitNotes)) {
@@ -301,19 +406,38 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
     });
   }
 
+  // Every need has a free software to show (unless a software file could not be read).
+  if (categoriesReadable && ![...unreadable].some((file) => file.includes('/software/'))) {
+    for (const { file, value, index } of categories) {
+      if (servedCategories.has(value.id)) continue;
+      const users = services.filter((s) => s.value.category === value.id).map((s) => baseName(s.file));
+      problems.push({
+        file,
+        field: `[${index}].id`,
+        message: `no free software serves "${value.id}"${users.length > 0 ? ` (the need of ${users.join(', ')})` : ''}`,
+        hint: `Add "${value.id}" to the "categories" of a software in src/catalogue/software/, with its fit note, so the popup has an alternative to show.`,
+      });
+    }
+  }
+
   // 4. Services: category, rules, and no two services claiming the same rule.
-  const claimed = new Map<string, string>();
+  const claimed = new Map<string, { id: string; file: string; field: string }>();
   for (const { file, value } of services) {
-    if (!categoryIds.has(value.category)) problems.push({ file, field: 'category', message: `unknown category "${value.category}"`, hint: FIELD_HINTS.category ?? '' });
-    else if (!servedCategories.has(value.category)) problems.push({ file, field: 'category', message: `no free software serves "${value.category}"`, hint: 'Add the category to a software in src/catalogue/software/ with its fit note, so the popup has an alternative to show.' });
+    if (categoriesReadable && !categoryIds.has(value.category)) problems.push({ file, field: 'category', message: `unknown category "${value.category}"`, hint: unknownCategoryHint(value.category, categoryIds) });
     value.match.forEach((rule, i) => {
       const ruleIssues = ruleProblems(file, `match[${i}]`, rule);
       problems.push(...ruleIssues);
       if (ruleIssues.length > 0) return;
       for (const key of ruleKeys(rule)) {
         const other = claimed.get(key);
-        if (other !== undefined) problems.push({ file, field: `match[${i}]`, message: `"${key}" is already claimed by "${other}"`, hint: 'Two services cannot share a rule: narrow one of them with a path, or merge them.' });
-        else claimed.set(key, value.id);
+        if (other !== undefined) {
+          problems.push({
+            file,
+            field: `match[${i}]`,
+            message: `"${key}" is already claimed by "${other.id}" (${other.file}, ${other.field})`,
+            hint: 'Two services cannot share a rule: keep it in one of the two files, narrow one of them with "paths", or merge the two services.',
+          });
+        } else claimed.set(key, { id: value.id, file, field: `match[${i}]` });
       }
     });
   }
@@ -340,7 +464,7 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
         }
       });
     }
-    if (problems.length === 0) return { catalogue, problems };
+    if (problems.length === 0 && unreadable.size === 0) return { catalogue, problems };
   }
   return { problems };
 }
