@@ -21,7 +21,8 @@ interface Loaded {
   snapshot: DirectorySnapshot;
   index: DirectoryIndex;
   origin: DirectoryOrigin;
-  etag?: string;
+  /** The downloaded copy's ETag, and the address it came from: the tag is only ever sent back there. */
+  etag?: { value: string; url: string };
 }
 
 type LastCheck = DirectoryStatus['lastCheck'];
@@ -48,7 +49,7 @@ export class DirectoryStore {
       const bundledParse = parseSnapshot(await this.loadBundled());
       if (!bundledParse.ok) throw new Error(`Matou: the bundled directory is invalid: ${bundledParse.reason}`);
       const bundled = bundledParse.snapshot;
-      const cache = (await readLocal('directoryCache')) as { snapshot?: unknown; etag?: unknown } | undefined;
+      const cache = (await readLocal('directoryCache')) as { snapshot?: unknown; etag?: unknown; url?: unknown } | undefined;
       if (cache && typeof cache === 'object') {
         const cached = parseSnapshot(cache.snapshot);
         if (cached.ok && cached.snapshot.builtAt > bundled.builtAt) {
@@ -56,7 +57,8 @@ export class DirectoryStore {
             snapshot: cached.snapshot,
             index: indexDirectory(cached.snapshot),
             origin: 'downloaded' as const,
-            ...(typeof cache.etag === 'string' ? { etag: cache.etag } : {}),
+            // A cache written before the address was kept has no url: its tag is not sent anywhere.
+            ...(typeof cache.etag === 'string' && typeof cache.url === 'string' ? { etag: { value: cache.etag, url: cache.url } } : {}),
           };
         }
       }
@@ -92,19 +94,21 @@ export class DirectoryStore {
     const current = await this.load();
     const outcome = await refreshDirectory({
       url,
-      ...(current.origin === 'downloaded' && current.etag ? { etag: current.etag } : {}),
+      // Another address (the user changed the source) gets no tag: a full download, and the old
+      // server's tag is not handed to the new one.
+      ...(current.origin === 'downloaded' && current.etag?.url === url ? { etag: current.etag.value } : {}),
       current: current.snapshot,
       fetch: this.fetchImpl,
       timeoutMs: REFRESH_TIMEOUT_MS,
       maxBytes: REFRESH_MAX_BYTES,
     });
     if (outcome.status === 'updated') {
-      await writeLocal('directoryCache', { snapshot: outcome.snapshot, etag: outcome.etag, downloadedAt: outcome.checkedAt });
+      await writeLocal('directoryCache', { snapshot: outcome.snapshot, etag: outcome.etag, url, downloadedAt: outcome.checkedAt });
       this.loaded = Promise.resolve({
         snapshot: outcome.snapshot,
         index: indexDirectory(outcome.snapshot),
         origin: 'downloaded',
-        ...(outcome.etag ? { etag: outcome.etag } : {}),
+        ...(outcome.etag ? { etag: { value: outcome.etag, url } } : {}),
       });
       await writeLocal('directoryCheck', { at: outcome.checkedAt, result: 'updated' });
     } else {
