@@ -57,6 +57,17 @@ describe('locales', () => {
     expect(missing).toEqual([]);
   });
 
+  it.each(['fr', 'en'] as const)('%s has no two keys that differ only by case (browsers read them case-insensitively)', (lang) => {
+    const seen = new Map<string, string>();
+    const clashes: string[] = [];
+    for (const key of Object.keys(MESSAGES[lang])) {
+      const other = seen.get(key.toLowerCase());
+      if (other) clashes.push(`${other} / ${key}`);
+      seen.set(key.toLowerCase(), key);
+    }
+    expect(clashes).toEqual([]);
+  });
+
   it('French and English have the same keys and the same placeholders', () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.fr).sort());
     for (const key of Object.keys(MESSAGES.fr)) {

@@ -365,7 +365,7 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
                 </select>
               </Field>
             ) : null}
-            <Field id="correct-hostName" label={t('correctHostName')} error={problemFor('hostName')}>
+            <Field id="correct-hostName" label={t('correctHosterName')} error={problemFor('hostName')}>
               <input id="correct-hostName" type="text" maxLength={LIMITS.name} value={form.hostName} aria-invalid={invalid('hostName')} aria-describedby="correct-hostName-error" onInput={(event) => set({ hostName: event.currentTarget.value })} />
             </Field>
             <Field id="correct-hostUrl" label={form.kind === 'missing-host' ? t('correctHostUrl') : t('correctHostUrlOptional')} error={problemFor('hostUrl')}>
@@ -509,7 +509,7 @@ export const FIELD_KEYS: Record<FormField, string> = {
   software: 'correctSoftware',
   softwareWebsite: 'correctSoftwareWebsite',
   note: 'correctNote',
-  hostName: 'correctHostName',
+  hostName: 'correctHosterName',
   hostUrl: 'correctHostUrl',
   hostPlace: 'correctHostPlace',
   registration: 'correctRegistration',

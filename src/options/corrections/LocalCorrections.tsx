@@ -164,7 +164,7 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
         </select>
       </div>
       <div class="field">
-        <label for="add-host-name">{t('correctHostName')}</label>
+        <label for="add-host-name">{t('correctHosterName')}</label>
         <input id="add-host-name" type="text" maxLength={MAX_HOST_NAME} value={name} onInput={(event) => setName(event.currentTarget.value)} />
       </div>
       <div class="field">
