@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULT_DIRECTORY_URL } from '../../src/core/directory/source';
 import { CHROME_DIST, launchMatou, type Matou } from './harness';
 
 let matou: Matou;
@@ -47,6 +48,8 @@ describe('Chromium: the built extension', () => {
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
     const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
     expect(asked).not.toContain('tabs');
+    // One host permission: the default directory source, so that its static host needs no CORS headers.
+    expect(manifest.host_permissions).toEqual([`${new URL(DEFAULT_DIRECTORY_URL).origin}/*`]);
     const patterns = [...asked, ...manifest.content_scripts.flatMap((cs: { matches: string[] }) => cs.matches)];
     for (const pattern of patterns) expect(pattern).not.toMatch(/<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\/|^\*:\/\/\*\.\*|^https?:\/\/\*\.?\*?\/\*$/);
   });

@@ -82,6 +82,13 @@ export interface LaunchOptions {
   colorScheme?: 'light' | 'dark';
   /** Send every hostname to the fake web (to see any request at all), not only the mapped ones. */
   catchAll?: boolean;
+  /**
+   * Let the service worker's own fetches accept the fake web's self-signed certificate too
+   * (Playwright's ignoreHTTPSErrors covers pages only). Then Chromium's own requests to mapped
+   * hosts (its Google account check on Google pages) get through as well: only for tests that
+   * need the worker to download something.
+   */
+  workerTrustsFakeWeb?: boolean;
   /** A browser profile to reuse (a restart); kept on close. By default a fresh one, removed on close. */
   profile?: string;
 }
@@ -104,6 +111,7 @@ export function chromiumFlags(web: FakeWeb, options: LaunchOptions = {}): string
     '--disable-quic',
     `--lang=${options.locale ?? 'fr-FR'}`,
     `--host-resolver-rules=${rules}`,
+    ...(options.workerTrustsFakeWeb ? ['--ignore-certificate-errors'] : []),
   ];
 }
 

@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { CHROME_DIST, launchMatou, type Matou } from './harness';
+import { answerWelcome } from './popup-pages';
 
 /** Ten catalogued pages and ten others. */
 const PAGES = [
@@ -139,5 +140,81 @@ describe('privacy', () => {
     expect((await matou.badge(tabId)).text).toBe('');
     await options.close();
     await page.close();
+  });
+});
+
+describe('directory refresh', () => {
+  // A browser of its own, whose worker can download from the fake web (see workerTrustsFakeWeb).
+  let browsing: Matou;
+  beforeAll(async () => {
+    browsing = matou;
+    matou = await launchMatou({ catchAll: true, workerTrustsFakeWeb: true });
+    await answerWelcome(matou, 'ille');
+  });
+  afterAll(async () => {
+    await matou.close();
+    matou = browsing;
+  });
+
+  const bundled = JSON.parse(readFileSync(join(CHROME_DIST, 'directory/snapshot.json'), 'utf8')) as { builtAt: string };
+  const ETAG = '"published-1"';
+  interface Seen { host: string; method: string; ifNoneMatch?: string; cookie?: string; referer?: string }
+
+  /** Serves a newer snapshot at `path`, with an ETag, answering 304 to a matching If-None-Match. */
+  function publish(path: string, builtAt: string, headers: Record<string, string>): Seen[] {
+    const seen: Seen[] = [];
+    const body = JSON.stringify({ ...bundled, builtAt });
+    matou.web.route(path, (request, response) => {
+      const { 'if-none-match': ifNoneMatch, cookie, referer } = request.headers;
+      seen.push({ host: (request.headers.host ?? '').replace(/:\d+$/, ''), method: request.method ?? '', ifNoneMatch, cookie, referer });
+      if (request.method === 'OPTIONS') return void response.writeHead(204, headers).end();
+      if (ifNoneMatch === ETAG) return void response.writeHead(304, { ...headers, etag: ETAG }).end();
+      response.writeHead(200, { ...headers, 'content-type': 'application/json', etag: ETAG }).end(body);
+    });
+    return seen;
+  }
+
+  /** Refreshes twice from the options page: a new copy, then "already up to date" (HTTP 304). */
+  async function refreshTwice(source: string | null, dated: RegExp): Promise<void> {
+    const options = await matou.openOptions();
+    if (source) {
+      await options.locator('#directory-url').fill(source);
+      await options.getByRole('button', { name: /^(Enregistrer l'adresse|Save the address)$/ }).click();
+      await options.locator('#directory > p[role=status]').filter({ hasText: /\S/ }).waitFor();
+    }
+    matou.web.requests.length = 0;
+    const status = options.locator('#directory .directory [role=status]');
+    const refresh = options.getByRole('button', { name: /^(Mettre à jour l'annuaire|Update the directory)$/ });
+    await refresh.click();
+    await status.filter({ hasText: /nouvelle copie|new copy/ }).waitFor();
+    await options.locator('#directory').getByText(dated).waitFor();
+    await refresh.click();
+    await status.filter({ hasText: /déjà à jour|already up to date/ }).waitFor();
+    await options.close();
+  }
+
+  function expectOnly(seen: Seen[], host: string, path: string): void {
+    // Every request that reached the catch-all fake web went to the one configured address.
+    expect(matou.web.requests.map((request) => `${request.host}${request.path}`)).toEqual(matou.web.requests.map(() => `${host}${path}`));
+    const gets = seen.filter((request) => request.method === 'GET');
+    expect(gets.map((request) => [request.host, request.ifNoneMatch])).toEqual([[host, undefined], [host, ETAG]]);
+    expect(seen.every((request) => request.cookie === undefined && request.referer === undefined)).toBe(true);
+  }
+
+  test('the default source (a static host that sends no CORS headers): only its origin, nothing about the user, revalidated with its ETag', async () => {
+    // The default is https://matou.frama.io/matou/directory/snapshot.json; the one host permission covers it.
+    const seen = publish('/matou/directory/snapshot.json', '2026-11-30T08:00:00.000Z', {});
+    await refreshTwice(null, /(Annuaire du|Directory of) .*(30 novembre|November 30).*(copie téléchargée|downloaded copy)/);
+    expectOnly(seen, 'matou.frama.io', '/matou/directory/snapshot.json');
+  });
+
+  test('another source set in the options (serving CORS headers): only that origin', async () => {
+    const seen = publish('/published/snapshot.json', '2026-12-07T08:00:00.000Z', {
+      'access-control-allow-origin': '*',
+      'access-control-allow-headers': 'If-None-Match',
+      'access-control-expose-headers': 'ETag',
+    });
+    await refreshTwice('https://matou-directory.example/published/snapshot.json', /(Annuaire du|Directory of) .*(7 décembre|December 7).*(copie téléchargée|downloaded copy)/);
+    expectOnly(seen, 'matou-directory.example', '/published/snapshot.json');
   });
 });

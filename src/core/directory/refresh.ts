@@ -156,7 +156,9 @@ export async function refreshDirectory(options: RefreshOptions): Promise<Refresh
       });
     } catch (error) {
       if (timedOut) return failed(`no answer within ${timeoutMs} ms`);
-      return failed(`network error or redirect refused: ${describeError(error)}`);
+      // Browsers say no more than "Failed to fetch": offline, no such host, a redirect, or a server
+      // other than the default one that does not allow cross-origin downloads (CORS).
+      return failed(`network error, redirect refused, or the server does not allow downloads from extensions (CORS): ${describeError(error)}`);
     }
     const status = response.status;
     if (response.redirected || response.type === 'opaqueredirect') {
