@@ -34,6 +34,17 @@ describe('readSettings', () => {
     expect(dropped).toEqual(['region', 'directory.url', 'ignoredSites[]']);
   });
 
+  test('every field falls back on its own: unknown prompt state, refresh mode, a directory or list of the wrong type', () => {
+    expect(read({ version: 1, region: 'BE', regionPrompt: 'maybe', directory: { url: 'https://other.example/d.json', refresh: 'hourly' } })).toEqual({
+      settings: { ...defaultSettings(defaults), region: 'BE', directory: { url: 'https://other.example/d.json', refresh: 'weekly' } },
+      dropped: ['regionPrompt', 'directory.refresh'],
+    });
+    expect(read({ version: 1, region: 'FR-35', directory: 'https://other.example/d.json', ignoredSites: 'zoom.us' })).toEqual({
+      settings: { ...defaultSettings(defaults), region: 'FR-35', regionPrompt: 'done' },
+      dropped: ['directory', 'ignoredSites'],
+    });
+  });
+
   test.each([['a string'], [42], [[1, 2]], [true]])('garbage (%j) gives the defaults', (raw) => {
     expect(read(raw).settings).toEqual(defaultSettings(defaults));
     expect(read(raw).dropped).toEqual(['settings']);
