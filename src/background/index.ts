@@ -1,9 +1,6 @@
 // The background's first tick: build the components, then register every listener
 // synchronously (a stopped worker is woken by these events and must find them at once).
-import { catalogue } from '../catalogue';
-import { compileClassifier } from '../core/catalogue';
-import { DEFAULT_DIRECTORY_URL } from '../core/directory';
-import { guessRegion, parseRegion } from '../core/regions';
+import { guessRegion } from '../core/regions';
 import type { Settings } from '../core/settings';
 import {
   alarms,
@@ -15,42 +12,12 @@ import {
   onTabRemoved,
   openOptionsPage,
 } from '../platform/runtime';
-import { CorrectionsStore } from './corrections-store';
-import { Detector } from './detector';
-import { BUNDLED_SNAPSHOT_PATH, DirectoryStore } from './directory-store';
-import { createMessageHandler } from './messages';
-import { SettingsStore } from './settings-store';
-import { TabStates } from './tab-states';
+import { createComponents } from './components';
+import { BUNDLED_SNAPSHOT_PATH } from './directory-store';
 
 const REFRESH_ALARM = 'directory-refresh';
 const WEEK_IN_MINUTES = 7 * 24 * 60;
 
-const isRegion = (code: string): boolean => parseRegion(code) !== null;
-const guessedRegion = guessRegion({
-  languages: navigator.languages,
-  timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
-});
-/** Until the user chooses, hosts are ranked for the region guessed from language and time zone. */
-const effectiveRegion = (settings: Settings): string => settings.region ?? guessedRegion;
-
-const serviceNames = new Map(catalogue.services.map((service) => [service.id, service.name]));
-const settings = new SettingsStore({ directoryUrl: DEFAULT_DIRECTORY_URL }, isRegion);
-const tabs = new TabStates();
-const categoryIds = new Set(catalogue.categories.map((category) => category.id));
-const corrections = new CorrectionsStore((id) => categoryIds.has(id));
-const directory = new DirectoryStore(
-  () => fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
-  (input, init) => fetch(input, init),
-);
-const detector = new Detector(
-  compileClassifier(catalogue),
-  (id) => serviceNames.get(id) ?? id,
-  tabs,
-  directory,
-  () => settings.get(),
-  effectiveRegion,
-  corrections,
-);
 const refreshAlarm = alarms();
 
 async function scheduleRefresh(current: Settings): Promise<void> {
@@ -58,19 +25,17 @@ async function scheduleRefresh(current: Settings): Promise<void> {
   else await refreshAlarm.clear(REFRESH_ALARM);
 }
 
-onMessage(
-  createMessageHandler({
-    catalogue,
-    detector,
-    tabs,
-    directory,
-    settings,
-    defaultDirectoryUrl: DEFAULT_DIRECTORY_URL,
-    isRegion,
-    effectiveRegion,
-    scheduleRefresh,
+const { settings, tabs, directory, detector, handleMessage } = createComponents({
+  loadBundledSnapshot: () => fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
+  fetch: (input, init) => fetch(input, init),
+  guessedRegion: guessRegion({
+    languages: navigator.languages,
+    timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,
   }),
-);
+  scheduleRefresh,
+});
+
+onMessage(handleMessage);
 
 onTabRemoved((tabId) => {
   void tabs.set(tabId, null);

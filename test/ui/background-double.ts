@@ -5,16 +5,9 @@
 // `pages`, as a content script would.
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { catalogue } from '../../src/catalogue';
-import { compileClassifier } from '../../src/core/catalogue';
-import { DEFAULT_DIRECTORY_URL } from '../../src/core/directory';
-import { parseRegion } from '../../src/core/regions';
 import type { Settings } from '../../src/core/settings';
-import { Detector } from '../../src/background/detector';
-import { DirectoryStore } from '../../src/background/directory-store';
-import { createMessageHandler } from '../../src/background/messages';
-import { SettingsStore } from '../../src/background/settings-store';
-import { TabStates } from '../../src/background/tab-states';
+import { createComponents } from '../../src/background/components';
+import type { SettingsStore } from '../../src/background/settings-store';
 import { fakeBrowser } from './fake-extension';
 
 export const SNAPSHOT_FILE = resolve(import.meta.dirname, '../../public/directory/snapshot.json');
@@ -44,27 +37,14 @@ export interface DoubleOptions {
 export async function startBackground(options: DoubleOptions = {}): Promise<BackgroundDouble> {
   fakeBrowser.reset();
   const pages = new Map<number, string | null>(Object.entries(options.pages ?? {}).map(([id, url]) => [Number(id), url]));
-  const isRegion = (code: string) => parseRegion(code) !== null;
-  const guessed = options.guessedRegion ?? 'FR';
-  const effectiveRegion = (settings: Settings) => settings.region ?? guessed;
   if (options.settings) {
     await fakeBrowser.storage.local.set({ settings: { version: 1, ...options.settings } });
   }
-  const serviceNames = new Map(catalogue.services.map((service) => [service.id, service.name]));
-  const settings = new SettingsStore({ directoryUrl: DEFAULT_DIRECTORY_URL }, isRegion);
-  const tabs = new TabStates();
   const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-  const directory = new DirectoryStore(async () => bundledSnapshot(), options.fetch ?? offline);
-  const detector = new Detector(compileClassifier(catalogue), (id) => serviceNames.get(id) ?? id, tabs, directory, () => settings.get(), effectiveRegion);
-  const handle = createMessageHandler({
-    catalogue,
-    detector,
-    tabs,
-    directory,
-    settings,
-    defaultDirectoryUrl: DEFAULT_DIRECTORY_URL,
-    isRegion,
-    effectiveRegion,
+  const { settings, handleMessage: handle } = createComponents({
+    loadBundledSnapshot: async () => bundledSnapshot(),
+    fetch: options.fetch ?? offline,
+    guessedRegion: options.guessedRegion ?? 'FR',
     scheduleRefresh: async () => undefined,
   });
 
