@@ -73,20 +73,11 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
 
   async function silence(kind: 'snooze-site' | 'ignore-site') {
     if (!detection) return;
-    setBusy(true);
-    try {
-      const next = await ask({ type: kind, host: detection.host, tabId: state.tabId });
-      setNotice(null);
-      onState(next);
-    } catch (error) {
-      setNotice(t('actionFailed', [error instanceof Error ? error.message : String(error)]));
-    } finally {
-      setBusy(false);
-    }
+    await act(() => ask({ type: kind, host: detection.host, tabId: state.tabId }));
   }
 
-  /** "This page is not <service>" (a local correction), and its undo. */
-  async function correct(change: () => Promise<PopupState>) {
+  /** One action at a time (silence, "this page is not <service>" and its undo): the new state, or why not. */
+  async function act(change: () => Promise<PopupState>) {
     setBusy(true);
     try {
       const next = await change();
@@ -136,7 +127,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
             {t('ignoreSite')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void correct(() => ask({ type: 'exclude-page', tabId: state.tabId }))}>
+          <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'exclude-page', tabId: state.tabId }))}>
             {t('notThisService', [detection.service.name])}
           </button>
         </div>
@@ -145,7 +136,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
         <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>
           <div class="row">
-            <button type="button" disabled={busy} onClick={() => void correct(() => ask({ type: 'remove-correction', id: excluded.id, tabId: state.tabId }))}>
+            <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'remove-correction', id: excluded.id, tabId: state.tabId }))}>
               {t('excludedUndo')}
             </button>
             <OptionsLink section={correctRoute({ kind: 'wrong-detection', service: excluded.service.id, host: excluded.host, tab: state.tabId }).slice(1)}>
