@@ -13,6 +13,7 @@ import {
   type MatchRule,
 } from '../../src/core/catalogue';
 import { isMainModule } from '../lib/catalogue-files';
+import { mulberry32 } from '../lib/prng';
 
 export interface ClassifyBenchOptions {
   /** Number of URLs in the corpus (default 120,000; at least 100,000 for the report). */
@@ -40,18 +41,6 @@ export interface ClassifyBenchResult {
   /** URLs of the corpus the compiled classifier recognises. */
   matched: number;
   agreement: { sampled: number; disagreements: number; examples: { url: string; compiled: string | null; baseline: string | null }[] };
-}
-
-/** mulberry32: small, fast, deterministic. */
-function prng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 const OTHER_SITES = [
@@ -114,7 +103,7 @@ function lookalikeUrl(random: () => number, host: string): string {
 
 /** A deterministic corpus: ~35% catalogued, ~10% look-alikes, ~52% other sites, ~3% non-web. */
 export function buildCorpus(source: Catalogue, size: number, seed = 20251123): string[] {
-  const random = prng(seed);
+  const random = mulberry32(seed);
   const rules = source.services.flatMap((service) => service.match);
   const corpus: string[] = [];
   for (let i = 0; i < size; i++) {

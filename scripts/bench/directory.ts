@@ -16,6 +16,7 @@ import { indexDirectory, rankHosts } from '../../src/core/directory/rank';
 import { parseSnapshot } from '../../src/core/directory/snapshot';
 import { crawlFederation } from '../lib/directory-crawl';
 import { BUNDLED_FEDERATION } from '../lib/directory-bundled';
+import { mulberry32 } from '../lib/prng';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -40,25 +41,13 @@ export interface DirectoryBenchResult {
   meetsTargets: boolean;
 }
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /**
  * A synthetic federation of `members` organisations with about 10 services each, shaped like
  * the real one: mostly French hosts spread over départements, some with no place, a few
  * Belgian, Swiss and Canadian; real software names, all four registrations, some full or off.
  */
 export function syntheticFederation(members: number, seed = 42): CrawledFederation {
-  const rnd = random(seed);
+  const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   const softwareNames = catalogue.software.flatMap((s) => s.directoryNames.slice(0, 2));
   const functionNames = ['visioconférence', 'Hébergement de mails', 'listes de diffusion', 'hébergement de sites web', 'Outil maison'];
