@@ -85,16 +85,18 @@ async function measure(matou: Matou, tabId: number, label: string, organizations
   return { label, organizations, opens, medianMs: quantile(samples, 0.5), p90Ms: quantile(samples, 0.9), coldMs: cold.ms, hostsShown };
 }
 
-export async function benchPopup(options: { opens?: number } = {}): Promise<PopupBenchResult> {
+/** `dist`: the built Chromium extension (default dist/chrome). */
+export async function benchPopup(options: { opens?: number; dist?: string } = {}): Promise<PopupBenchResult> {
   const opens = Math.max(30, options.opens ?? 40);
-  const matou = await launchMatou();
+  const dist = options.dist ?? CHROME_DIST;
+  const matou = await launchMatou({ dist });
   try {
     await matou.context.addInitScript({ content: WATCH_FOR_HOSTS });
     await answerWelcome(matou, '35');
     const { tabId } = await matou.visit(DOCS);
     await matou.waitForBadge(tabId, (text) => text !== '');
 
-    const bundled = JSON.parse(readFileSync(resolve(CHROME_DIST, 'directory/snapshot.json'), 'utf8')) as { builtAt: string; counts: { organizations: number } };
+    const bundled = JSON.parse(readFileSync(resolve(dist, 'directory/snapshot.json'), 'utf8')) as { builtAt: string; counts: { organizations: number } };
     const rows = [await measure(matou, tabId, 'bundled snapshot', bundled.counts.organizations, opens)];
 
     // 10× the real federation (≈100 members): stored as the downloaded copy, newer than the bundled one.
@@ -105,7 +107,7 @@ export async function benchPopup(options: { opens?: number } = {}): Promise<Popu
     const origin = await (await matou.worker()).evaluate(async () => (await chrome.storage.local.get('directoryCache')).directoryCache !== undefined);
     if (!origin) throw new Error('the 10× directory was not stored');
 
-    const popup = measureBuild(CHROME_DIST).entries.find((entry) => entry.entry === 'popup');
+    const popup = measureBuild(dist).entries.find((entry) => entry.entry === 'popup');
     const popupKb = (popup?.bytes ?? 0) / 1024;
     const meetsTargets =
       rows[0]!.medianMs < TARGETS.bundledMs && rows[1]!.medianMs < TARGETS.tenfoldMs && popupKb > 0 && popupKb < TARGETS.popupKb;

@@ -63,3 +63,8 @@ export function measureBuild(dist: string): BuildSizes {
   entries.push(entrySize(dist, 'options', htmlScripts(dist, manifest.options_ui.page)));
   return { dist, entries, totalBytes: allFiles(dist).reduce((sum, file) => sum + statSync(file).size, 0) };
 }
+
+/** Where `npm run package` (web-ext build) writes the zips, and how it names them. */
+export function packagePath(root: string, browser: 'chrome' | 'firefox', version: string): string {
+  return join(root, 'dist', 'packages', `matou-${browser}-${version}.zip`);
+}
