@@ -312,7 +312,7 @@ export function renderReport(report: BenchReport): string {
       ['Chromium', `${e.chromium} (headless, driven by playwright-core ${e.playwright})`],
       ['Firefox', `${e.firefox} (sizes only: no speed figure is measured in Firefox)`],
       ['Matou', `commit ${e.commit}${e.dirty ? ', with uncommitted changes in the built sources' : ''}`],
-      ['Load average (1 min)', `${report.loadAverage.start.toFixed(2)} at the start, ${report.loadAverage.end.toFixed(2)} at the end`],
+      ['Load average (1 min)', `${report.loadAverage.start.toFixed(2)} before the run, ${report.loadAverage.end.toFixed(2)} at its end (the bench's own browsers included)`],
     ]),
     '',
     '## Summary',
@@ -448,14 +448,14 @@ export function renderReport(report: BenchReport): string {
     '```',
     '',
     'Needs Debian\'s `chromium` (and `firefox-esr` for its version line) and `openssl` for the fake web\'s certificate. ' +
-      'Close what else runs: the load average above says how busy the machine was.',
+      'Close what else runs: on a busy machine the figures spread (the A/A control shows by how much).',
     '',
     '## What these figures do not prove',
     '',
     '- **Real pages.** The fake web serves a few hundred bytes of HTML from 127.0.0.1 with no subresource, so `load` comes within tens of ' +
       'milliseconds and a fixed cost of a few milliseconds is a large ratio. On a real Gmail or Zoom page `load` comes seconds later; the ' +
       'absolute difference is what carries over, not the ratio. In-page navigations of single-page apps are not measured.',
-    '- **Other machines.** One run on one machine, shared with other work (see the load average), headless Chromium with software ' +
+    '- **Other machines.** One run on one machine, possibly shared with other work (the load average before the run says how busy it was), headless Chromium with software ' +
       'rendering. Another CPU, a desktop session with a GPU, or Chrome instead of Debian\'s Chromium will give other numbers; the ' +
       'side-by-side differences and ratios are meant to travel better than the absolute times, not perfectly.',
     '- **Firefox speed.** Only the Firefox build\'s sizes are measured; page load, badge and popup are measured in Chromium only.',
