@@ -54,11 +54,16 @@ export interface Stats {
   max: number;
 }
 
-/** One browser against another: median(a) − median(b), its 95 % bootstrap interval, median(a) / median(b). */
+/** One browser against another, over the same rounds. */
 export interface Comparison {
+  /** median(a) − median(b): the figure. */
   differenceMs: number;
   ci95: [number, number];
+  /** median(a) / median(b). */
   ratio: number;
+  /** Median of the round-by-round differences (a round loads one page in every browser within a second). */
+  pairedMs: number;
+  pairedCi95: [number, number];
 }
 
 export interface PageLoadResult {
@@ -151,10 +156,28 @@ export function bootstrapMedianDifference(a: readonly number[], b: readonly numb
   return [quantile(differences, 0.025), quantile(differences, 0.975)];
 }
 
+/** 95 % percentile-bootstrap interval of the median of paired differences (the rounds resampled). */
+export function bootstrapPairedMedian(differences: readonly number[], resamples = 2000): [number, number] {
+  const random = mulberry32(20251124);
+  const medians: number[] = [];
+  for (let i = 0; i < resamples; i += 1) {
+    medians.push(quantile(Array.from({ length: differences.length }, () => differences[Math.floor(random() * differences.length)]!), 0.5));
+  }
+  return [quantile(medians, 0.025), quantile(medians, 0.975)];
+}
+
+/** `a` and `b` in round order: a[i] and b[i] were loaded in the same round. */
 export function compare(a: readonly number[], b: readonly number[]): Comparison {
   const medianA = quantile(a, 0.5);
   const medianB = quantile(b, 0.5);
-  return { differenceMs: medianA - medianB, ci95: bootstrapMedianDifference(a, b), ratio: medianA / medianB };
+  const paired = a.map((value, i) => value - b[i]!);
+  return {
+    differenceMs: medianA - medianB,
+    ci95: bootstrapMedianDifference(a, b),
+    ratio: medianA / medianB,
+    pairedMs: quantile(paired, 0.5),
+    pairedCi95: bootstrapPairedMedian(paired),
+  };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -409,7 +432,7 @@ async function measureBadge(matou: Matou, samples: number, coldSamples: number, 
 
 export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise<PageLoadBenchResult> {
   const dist = options.dist ?? CHROME_DIST;
-  const rounds = Math.max(30, options.rounds ?? 100);
+  const rounds = Math.max(30, options.rounds ?? 300);
   const warmupRounds = options.warmupRounds ?? 6;
   const badgeSamples = Math.max(30, options.badgeSamples ?? 40);
   const coldSamples = options.coldSamples ?? 20;
@@ -449,7 +472,10 @@ const ms = (n: number) => `${n.toFixed(1)} ms`;
 const signed = (n: number) => `${n >= 0 ? '+' : ''}${ms(n)}`;
 
 export function formatComparison(c: Comparison): string {
-  return `${signed(c.differenceMs)} (95 % CI ${c.ci95[0].toFixed(1)} to ${c.ci95[1].toFixed(1)} ms), ratio ${c.ratio.toFixed(3)}`;
+  return (
+    `${signed(c.differenceMs)} (95 % CI ${c.ci95[0].toFixed(1)} to ${c.ci95[1].toFixed(1)} ms), ratio ${c.ratio.toFixed(3)}; ` +
+    `paired ${signed(c.pairedMs)} (${c.pairedCi95[0].toFixed(1)} to ${c.pairedCi95[1].toFixed(1)} ms)`
+  );
 }
 
 export function formatPageLoadBench(result: PageLoadBenchResult): string {
