@@ -268,7 +268,11 @@ function pageLoadFindings(report: BenchReport): string[] {
     `Matou against the plain Chromium: **${signedMs(p.matou.differenceMs)}** on the median (95 % interval ${ci(p.matou)}), ` +
       `ratio ${p.matou.ratio.toFixed(3)}; round by round, the median difference is ${signedMs(p.matou.pairedMs)} ` +
       `(${signed(p.matou.pairedCi95[0])} to ${signed(p.matou.pairedCi95[1])} ms). The A/A control, two identical plain Chromiums, ` +
-      `differ by ${signedMs(p.aa.differenceMs)} (${ci(p.aa)}): differences inside that band are noise on this machine.`,
+      `differ by ${signedMs(p.aa.differenceMs)} (${ci(p.aa)}): differences inside that band are noise on this machine.` +
+      (clear(p.aa)
+        ? ' Here the A/A interval itself leaves out zero: two identical browsers kept a difference through the whole run, so the ' +
+          'intervals understate the uncertainty, by about that much.'
+        : ''),
   );
   lines.push(
     `The extension without code (Matou's ${'`'}content_scripts${'`'} matches and ${'`'}run_at${'`'}, an empty content script, an empty worker) ` +
@@ -455,6 +459,7 @@ export function renderReport(report: BenchReport): string {
     '```sh',
     `npm run bench                    # build and package, measure everything, rewrite this file (${Math.ceil(report.durationS / 60)} minutes here)`,
     'npm run bench -- --skip-build    # the same with the builds and zips already in dist/',
+    'npm run bench -- --from dist/bench/performance.json   # this file again from the last run\'s figures, no measuring',
     'npm run bench:pageload           # page-load cost and badge latency only',
     'npm run bench:popup              # popup render only',
     'npm run bench:classify           # classifier only',
