@@ -68,7 +68,8 @@ export class Detector {
 
   async updateBadge(tabId: number, found: Classification | null): Promise<void> {
     try {
-      if (found === null || (await this.silence(found.host)) !== null || findExclusion(await this.corrections.get(), found) !== null) {
+      // `found` has been judged already (exclusions applied): every correction rechecks the tabs.
+      if (found === null || (await this.silence(found.host)) !== null) {
         await clearBadge(tabId);
         return;
       }

@@ -14,8 +14,6 @@ import type { DirectoryOrigin, DirectoryStatus } from '../core/protocol';
 import { readLocal, writeLocal } from '../platform/storage';
 
 export const BUNDLED_SNAPSHOT_PATH = 'directory/snapshot.json';
-const REFRESH_TIMEOUT_MS = 20_000;
-const REFRESH_MAX_BYTES = 5 * 1024 * 1024;
 
 interface Loaded {
   snapshot: DirectorySnapshot;
@@ -99,8 +97,6 @@ export class DirectoryStore {
       ...(current.origin === 'downloaded' && current.etag?.url === url ? { etag: current.etag.value } : {}),
       current: current.snapshot,
       fetch: this.fetchImpl,
-      timeoutMs: REFRESH_TIMEOUT_MS,
-      maxBytes: REFRESH_MAX_BYTES,
     });
     if (outcome.status === 'updated') {
       await writeLocal('directoryCache', { snapshot: outcome.snapshot, etag: outcome.etag, url, downloadedAt: outcome.checkedAt });
