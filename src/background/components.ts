@@ -1,17 +1,27 @@
-// Matou's background components and the message handler, built from the catalogue and the
-// bundled directory: one place, used by the worker (index.ts) and by the component tests'
-// in-process background, so that the tests exercise the wiring the extension runs.
+// The one place the background is wired: each component is built with what it depends on and
+// registers its own message handlers and browser listeners when built. Used by the worker
+// (index.ts) and by the component tests' in-process background, so that tests run this wiring.
+//
+//   stores       SettingsStore, CorrectionsStore, DirectoryStore: one record each, in memory and storage
+//   TabWatcher   page reports -> judgement -> tab map -> badge; "not now"; the one live recheck
+//   DirectoryRefresh   the weekly alarm and downloads of the directory copy
+//   PopupComponent     what the popup asks and does on its tab
+//   OptionsComponent   what the options page asks and changes; the settings file
+//   CorrectionsComponent  the correction form and the list of local corrections
 import { catalogue } from '../catalogue';
 import { compileClassifier } from '../core/catalogue';
 import { DEFAULT_DIRECTORY_URL } from '../core/directory';
 import { parseRegion } from '../core/regions';
 import type { Settings } from '../core/settings';
+import { CorrectionsComponent } from './corrections';
 import { CorrectionsStore } from './corrections-store';
-import { Detector } from './detector';
+import { DirectoryRefresh } from './directory-refresh';
 import { DirectoryStore } from './directory-store';
-import { createMessageHandler } from './messages';
+import { OptionsComponent } from './options';
+import { PopupComponent } from './popup';
+import { MessageRouter } from './router';
 import { SettingsStore } from './settings-store';
-import { TabStates } from './tab-states';
+import { TabWatcher } from './tab-watcher';
 
 export interface ComponentInputs {
   /** Reads the snapshot shipped with the extension. */
@@ -20,40 +30,34 @@ export interface ComponentInputs {
   fetch: typeof fetch;
   /** The region hosts are ranked for until the user chooses one. */
   guessedRegion: string;
-  /** Called when the refresh setting changes (the worker sets or clears its weekly alarm). */
-  scheduleRefresh: (settings: Settings) => Promise<void>;
 }
 
 export function createComponents(inputs: ComponentInputs) {
   const isRegion = (code: string): boolean => parseRegion(code) !== null;
-  /** Until the user chooses, hosts are ranked for the region guessed from language and time zone. */
-  const effectiveRegion = (settings: Settings): string => settings.region ?? inputs.guessedRegion;
   const serviceNames = new Map(catalogue.services.map((service) => [service.id, service.name]));
   const categoryIds = new Set(catalogue.categories.map((category) => category.id));
+  const isService = (id: string): boolean => serviceNames.has(id);
+  const isCategory = (id: string): boolean => categoryIds.has(id);
+  /** Until the user chooses, hosts are ranked for the region guessed from language and time zone. */
+  const effectiveRegion = (settings: Settings): string => settings.region ?? inputs.guessedRegion;
+  const defaults = { directoryUrl: DEFAULT_DIRECTORY_URL };
 
-  const settings = new SettingsStore({ directoryUrl: DEFAULT_DIRECTORY_URL }, isRegion);
-  const tabs = new TabStates();
-  const corrections = new CorrectionsStore((id) => categoryIds.has(id));
+  const router = new MessageRouter();
+  const settings = new SettingsStore(defaults, isRegion);
+  const corrections = new CorrectionsStore(isCategory);
   const directory = new DirectoryStore(inputs.loadBundledSnapshot, inputs.fetch);
-  const detector = new Detector(
-    compileClassifier(catalogue),
-    (id) => serviceNames.get(id) ?? id,
-    tabs,
-    directory,
-    () => settings.get(),
-    effectiveRegion,
-    corrections,
-  );
-  const handleMessage = createMessageHandler({
-    catalogue,
-    detector,
-    tabs,
-    directory,
+  const tabs = new TabWatcher({
+    router,
+    classifier: compileClassifier(catalogue),
+    serviceName: (id) => serviceNames.get(id) ?? id,
     settings,
-    defaultDirectoryUrl: DEFAULT_DIRECTORY_URL,
-    isRegion,
+    corrections,
+    directory,
     effectiveRegion,
-    scheduleRefresh: inputs.scheduleRefresh,
   });
-  return { settings, tabs, corrections, directory, detector, handleMessage };
+  const refresh = new DirectoryRefresh({ settings, directory, tabs });
+  new PopupComponent({ router, catalogue, tabs, settings, corrections, directory, effectiveRegion });
+  new OptionsComponent({ router, settings, corrections, directory, refresh, tabs, defaults, isRegion, isCategory, isService, guessedRegion: inputs.guessedRegion });
+  new CorrectionsComponent({ router, catalogue, corrections, tabs, isCategory, isService });
+  return { router, settings, corrections, directory, tabs, refresh };
 }

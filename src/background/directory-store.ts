@@ -10,6 +10,7 @@ import {
   type DirectorySnapshot,
   type RankedHost,
 } from '../core/directory';
+import { nearHostCount } from '../core/badge';
 import type { DirectoryOrigin, DirectoryStatus } from '../core/protocol';
 import { readLocal, writeLocal } from '../platform/storage';
 
@@ -67,6 +68,11 @@ export class DirectoryStore {
 
   async rank(category: string, region: string): Promise<RankedHost[]> {
     return rankHosts((await this.load()).index, { category, region });
+  }
+
+  /** How many hosts the badge counts as near for a need (all but the `elsewhere` group). */
+  async nearCount(category: string, region: string): Promise<number> {
+    return nearHostCount(await this.rank(category, region));
   }
 
   async status(): Promise<DirectoryStatus> {

@@ -4,7 +4,6 @@ import { readLocal, writeLocal } from '../platform/storage';
 
 export class SettingsStore {
   private current: Promise<Settings> | null = null;
-  private readonly listeners: Array<(settings: Settings) => void> = [];
 
   constructor(
     private readonly defaults: SettingsDefaults,
@@ -24,11 +23,6 @@ export class SettingsStore {
     const next = change(structuredClone(await this.get()));
     await writeLocal('settings', next);
     this.current = Promise.resolve(next);
-    for (const listener of this.listeners) listener(next);
     return next;
-  }
-
-  onChange(listener: (settings: Settings) => void): void {
-    this.listeners.push(listener);
   }
 }

@@ -1,20 +1,25 @@
-// The one message protocol between Matou's parts. The background validates every
-// message against these shapes before acting; anything else is ignored and logged.
-
+// The one message protocol between Matou's parts: what each request carries, the one answer it
+// gets, and the schemas the background parses every message with before acting (anything else
+// is ignored and logged). A handler that answers the wrong type does not typecheck.
+import * as v from 'valibot';
 import type { LocalizedText } from './catalogue/types';
 import type { LocalCorrections, UserHost } from './corrections/local';
 import type { CatalogueSummary } from './corrections/report';
-import type { RankedHost, Registration } from './directory';
-import type { RefreshMode, Settings } from './settings';
+import { REGISTRATIONS } from './directory/schema';
+import type { RankedHost } from './directory';
+import { REFRESH_MODES, type RefreshMode, type Settings } from './settings';
 
 /** Longest URL a content script may report; real pages stay far below. */
 export const MAX_REPORTED_URL = 8192;
 
 // ---- content script -> background -------------------------------------------------
 
-export interface PageReport {
-  type: 'page';
-  url: string;
+const pageReportSchema = v.object({ type: v.literal('page'), url: v.pipe(v.string(), v.maxLength(MAX_REPORTED_URL)) });
+export type PageReport = v.InferOutput<typeof pageReportSchema>;
+
+export function parsePageReport(raw: unknown): PageReport | null {
+  const result = v.safeParse(pageReportSchema, raw);
+  return result.success ? result.output : null;
 }
 
 // ---- background -> content script -------------------------------------------------
@@ -23,37 +28,6 @@ export interface PageReport {
 export interface CurrentUrlQuery {
   type: 'current-url';
 }
-
-// ---- extension pages (popup, options) -> background --------------------------------
-
-export type PageRequest =
-  | { type: 'get-popup-state'; tabId: number }
-  | { type: 'get-options-state' }
-  | { type: 'set-region'; region: string | null; skipped?: boolean }
-  /** The popup showed its one gentle "where are you?" after a skipped first run: not again. */
-  | { type: 'dismiss-region-prompt' }
-  | { type: 'set-directory-source'; url: string }
-  | { type: 'set-refresh-mode'; mode: RefreshMode }
-  | { type: 'refresh-directory' }
-  | { type: 'snooze-site'; host: string; tabId?: number }
-  | { type: 'ignore-site'; host: string; tabId?: number }
-  | { type: 'unignore-site'; host: string }
-  | { type: 'export-settings' }
-  | { type: 'import-settings'; text: string }
-  /** Local corrections and what the correction form needs of the catalogue. */
-  | { type: 'get-corrections' }
-  /** "This page is not <service>", from the popup: the background reads the tab's page itself. */
-  | { type: 'exclude-page'; tabId: number }
-  | { type: 'add-correction'; correction: CorrectionInput }
-  /** With `tabId` (from the popup), the answer is that tab's popup state. */
-  | { type: 'remove-correction'; id: string; tabId?: number }
-  /** The tab's full page address, asked only when the user ticks "include the page address". */
-  | { type: 'get-page-url'; tabId: number };
-
-/** A local correction as the views send it; the background checks it against the catalogue. */
-export type CorrectionInput =
-  | { kind: 'exclusion'; service: string; host: string; path?: string }
-  | { kind: 'user-host'; category: string; name: string; url: string; registration: Registration; place?: string };
 
 export interface CorrectionsState {
   corrections: LocalCorrections;
@@ -165,88 +139,91 @@ export interface ImportResult {
   settings: Settings;
 }
 
-// ---- validation -----------------------------------------------------------------
+// ---- extension pages (popup, options) -> background: requests and their one answer ----
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
+const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
+const host = text(253);
+const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) => v.object({ type: v.literal(type), ...entries });
+
+const correctionInputSchema = v.variant('kind', [
+  v.object({ kind: v.literal('exclusion'), service: text(80), host, path: v.optional(text(512)) }),
+  v.object({
+    kind: v.literal('user-host'),
+    category: text(80),
+    name: text(200),
+    url: text(2048),
+    registration: v.picklist(REGISTRATIONS),
+    place: v.optional(text(200)),
+  }),
+]);
+/** A local correction as the views send it; the background checks it against the catalogue. */
+export type CorrectionInput = v.InferOutput<typeof correctionInputSchema>;
+
+/** Every request a view may send, by type. Only the shape is checked here; the background checks the values. */
+const requestSchema = v.variant('type', [
+  request('get-popup-state', { tabId }),
+  request('get-options-state', {}),
+  request('set-region', { region: v.nullable(text(16)), skipped: v.optional(v.boolean(), false) }),
+  /** The popup showed its one gentle "where are you?" after a skipped first run: not again. */
+  request('dismiss-region-prompt', {}),
+  request('set-directory-source', { url: text(2048) }),
+  request('set-refresh-mode', { mode: v.picklist(REFRESH_MODES) }),
+  request('refresh-directory', {}),
+  /** "Not now" and "never on this site", from the popup of tab `tabId`. */
+  request('snooze-site', { host, tabId }),
+  request('ignore-site', { host, tabId }),
+  /** From the options page's list of ignored sites. */
+  request('unignore-site', { host }),
+  request('export-settings', {}),
+  request('import-settings', { text: text(1_000_000) }),
+  /** Local corrections and what the correction form needs of the catalogue. */
+  request('get-corrections', {}),
+  /** "This page is not <service>", from the popup: the background reads the tab's page itself. */
+  request('exclude-page', { tabId }),
+  /** Undoes "this page is not <service>" from the popup of tab `tabId`. */
+  request('undo-exclusion', { id: text(3000), tabId }),
+  request('add-correction', { correction: correctionInputSchema }),
+  /** From the options page's list of local corrections. */
+  request('remove-correction', { id: text(3000) }),
+  /** The tab's full page address, asked only when the user ticks "include the page address". */
+  request('get-page-url', { tabId }),
+]);
+
+export type PageRequest = v.InferOutput<typeof requestSchema>;
+export type RequestType = PageRequest['type'];
+export type RequestOf<T extends RequestType> = Extract<PageRequest, { type: T }>;
+
+/** The one answer type of each request. */
+export interface Answers {
+  'get-popup-state': PopupState;
+  'get-options-state': OptionsState;
+  'set-region': OptionsState;
+  'dismiss-region-prompt': OptionsState;
+  'set-directory-source': OptionsState;
+  'set-refresh-mode': OptionsState;
+  'refresh-directory': OptionsState;
+  'snooze-site': PopupState;
+  'ignore-site': PopupState;
+  'unignore-site': OptionsState;
+  'export-settings': SettingsExport;
+  'import-settings': ImportResult;
+  'get-corrections': CorrectionsState;
+  'exclude-page': PopupState;
+  'undo-exclusion': PopupState;
+  'add-correction': CorrectionsState;
+  'remove-correction': CorrectionsState;
+  'get-page-url': PageUrlAnswer;
 }
 
-const isShortString = (value: unknown, max = 2048): value is string => typeof value === 'string' && value.length <= max;
-const isTabId = (value: unknown): value is number => typeof value === 'number' && Number.isInteger(value) && value >= 0;
+// Every request has an answer and every answer a request: the compiler says which one is missing.
+type Missing<A, B> = Exclude<keyof A, B> | Exclude<B, keyof A>;
+const everyRequestAnswered: [Missing<Answers, RequestType>] extends [never] ? true : Missing<Answers, RequestType> = true;
+void everyRequestAnswered;
 
-export function parsePageReport(raw: unknown): PageReport | null {
-  if (!isObject(raw) || raw.type !== 'page' || !isShortString(raw.url, MAX_REPORTED_URL)) return null;
-  return { type: 'page', url: raw.url };
-}
+export type AnswerOf<T extends RequestType> = Answers[T];
 
 export function parsePageRequest(raw: unknown): PageRequest | null {
-  if (!isObject(raw) || typeof raw.type !== 'string') return null;
-  switch (raw.type) {
-    case 'get-popup-state':
-      return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
-    case 'get-options-state':
-    case 'dismiss-region-prompt':
-    case 'refresh-directory':
-    case 'export-settings':
-      return { type: raw.type };
-    case 'set-region':
-      if (raw.region !== null && !isShortString(raw.region, 16)) return null;
-      return { type: raw.type, region: raw.region, skipped: raw.skipped === true };
-    case 'set-directory-source':
-      return isShortString(raw.url) ? { type: raw.type, url: raw.url } : null;
-    case 'set-refresh-mode':
-      return raw.mode === 'weekly' || raw.mode === 'manual' || raw.mode === 'off' ? { type: raw.type, mode: raw.mode } : null;
-    case 'snooze-site':
-    case 'ignore-site':
-      if (!isShortString(raw.host, 253)) return null;
-      return raw.tabId === undefined || isTabId(raw.tabId)
-        ? { type: raw.type, host: raw.host, ...(raw.tabId === undefined ? {} : { tabId: raw.tabId }) }
-        : null;
-    case 'unignore-site':
-      return isShortString(raw.host, 253) ? { type: raw.type, host: raw.host } : null;
-    case 'import-settings':
-      return isShortString(raw.text, 1_000_000) ? { type: raw.type, text: raw.text } : null;
-    case 'get-corrections':
-      return { type: raw.type };
-    case 'exclude-page':
-    case 'get-page-url':
-      return isTabId(raw.tabId) ? { type: raw.type, tabId: raw.tabId } : null;
-    case 'add-correction': {
-      const correction = parseCorrectionInput(raw.correction);
-      return correction ? { type: raw.type, correction } : null;
-    }
-    case 'remove-correction':
-      if (!isShortString(raw.id, 3000)) return null;
-      return raw.tabId === undefined || isTabId(raw.tabId)
-        ? { type: raw.type, id: raw.id, ...(raw.tabId === undefined ? {} : { tabId: raw.tabId }) }
-        : null;
-    default:
-      return null;
-  }
-}
-
-const REGISTRATION_VALUES: readonly string[] = ['none', 'free', 'member', 'client', 'unknown'];
-
-/** The shape of a correction the views send; the background then checks the values themselves. */
-function parseCorrectionInput(raw: unknown): CorrectionInput | null {
-  if (!isObject(raw)) return null;
-  if (raw.kind === 'exclusion') {
-    if (!isShortString(raw.service, 80) || !isShortString(raw.host, 253)) return null;
-    if (raw.path !== undefined && !isShortString(raw.path, 512)) return null;
-    return { kind: 'exclusion', service: raw.service, host: raw.host, ...(raw.path === undefined ? {} : { path: raw.path }) };
-  }
-  if (raw.kind === 'user-host') {
-    if (!isShortString(raw.category, 80) || !isShortString(raw.name, 200) || !isShortString(raw.url, 2048)) return null;
-    if (typeof raw.registration !== 'string' || !REGISTRATION_VALUES.includes(raw.registration)) return null;
-    if (raw.place !== undefined && !isShortString(raw.place, 200)) return null;
-    return {
-      kind: 'user-host',
-      category: raw.category,
-      name: raw.name,
-      url: raw.url,
-      registration: raw.registration as Registration,
-      ...(raw.place === undefined ? {} : { place: raw.place }),
-    };
-  }
-  return null;
+  const result = v.safeParse(requestSchema, raw);
+  return result.success ? result.output : null;
 }

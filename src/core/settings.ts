@@ -2,9 +2,13 @@
 // each field is checked on its own, so a corrupt or unknown value falls back to its
 // default without losing the valid ones, and older versions are migrated forward.
 
+import { isObject, migrateRecord, type Migrations } from './values';
+
 export const SETTINGS_VERSION = 1;
 
-export type RefreshMode = 'weekly' | 'manual' | 'off';
+/** How the directory copy is refreshed: every week (an alarm), only on request, or never. */
+export const REFRESH_MODES = ['weekly', 'manual', 'off'] as const;
+export type RefreshMode = (typeof REFRESH_MODES)[number];
 
 export interface Settings {
   version: typeof SETTINGS_VERSION;
@@ -45,10 +49,6 @@ const MAX_IGNORED_SITES = 500;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const REGION = /^[A-Z]{2}(-[0-9A-Z]{2,3})?$/;
 
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
-
 export function isHttpsUrl(value: unknown): value is string {
   if (typeof value !== 'string' || value.length > 2048) return false;
   try {
@@ -65,7 +65,7 @@ export function normaliseHostname(value: unknown): string | null {
 }
 
 /** Earlier storage layouts, upgraded one step at a time. Each step is tested. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+const MIGRATIONS: Migrations = {
   // Version 0 (before versions existed) kept `region` and `ignored` at the top level.
   0: (old) => ({
     ...old,
@@ -88,19 +88,8 @@ export function readSettings(
   if (raw === undefined || raw === null) return { settings, dropped };
   if (!isObject(raw)) return { settings, dropped: ['settings'] };
 
-  let record: Record<string, unknown> = raw;
-  let version = typeof record.version === 'number' && Number.isInteger(record.version) ? record.version : 0;
-  if (version > SETTINGS_VERSION) {
-    // Written by a newer Matou (then downgraded): keep what still reads, drop the rest.
-    dropped.push('version');
-    version = SETTINGS_VERSION;
-  }
-  while (version < SETTINGS_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step) break;
-    record = step(record);
-    version += 1;
-  }
+  // Written by a newer Matou (then downgraded): what still reads is kept, the rest dropped.
+  const record = migrateRecord(raw, SETTINGS_VERSION, MIGRATIONS, dropped, 'version');
 
   if ('region' in record) {
     const region = record.region;
@@ -125,7 +114,7 @@ export function readSettings(
       }
       if ('refresh' in directory) {
         const mode = directory.refresh;
-        if (mode === 'weekly' || mode === 'manual' || mode === 'off') settings.directory.refresh = mode;
+        if ((REFRESH_MODES as readonly unknown[]).includes(mode)) settings.directory.refresh = mode as RefreshMode;
         else dropped.push('directory.refresh');
       }
     }
@@ -146,4 +135,42 @@ export function readSettings(
     }
   }
   return { settings, dropped };
+}
+
+/** "Never on this site" (`ignored`), or its undo, for one hostname; the list stays sorted. */
+export function withIgnoredSite(settings: Settings, host: string, ignored: boolean): Settings {
+  const others = settings.ignoredSites.filter((site) => site !== host);
+  return { ...settings, ignoredSites: ignored ? [...others, host].sort() : others };
+}
+
+export interface SettingsImport {
+  /** The settings after the import: what the file held and is valid replaces what was there. */
+  settings: Settings;
+  /** What could not be imported (`notJson`, `notSettings`, `region`, `directory.url`, `ignoredSites[]`…). */
+  problems: string[];
+}
+
+/**
+ * Reads an exported file (or bare settings) over `current`. Only the fields the file holds and
+ * that are valid replace the current ones; ignored sites are merged, never lost.
+ */
+export function importSettings(
+  file: unknown,
+  current: Settings,
+  defaults: SettingsDefaults,
+  isRegion?: (code: string) => boolean,
+): SettingsImport {
+  const body = isObject(file) && 'settings' in file ? file.settings : file;
+  if (!isObject(body)) return { settings: current, problems: ['notSettings'] };
+  const { settings: imported, dropped } = readSettings(body, defaults, isRegion);
+  const valid = (field: string): boolean => field in body && !dropped.includes(field);
+  return {
+    settings: {
+      ...current,
+      ...(valid('region') ? { region: imported.region, regionPrompt: imported.region !== null ? 'done' : imported.regionPrompt } : {}),
+      ...(valid('directory') ? { directory: imported.directory } : {}),
+      ignoredSites: [...new Set([...current.ignoredSites, ...imported.ignoredSites])].sort(),
+    },
+    problems: dropped,
+  };
 }

@@ -3,7 +3,7 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult, OptionsState } from '../core/protocol';
 import { regionLabel } from '../core/regions';
-import { isHttpsUrl, type RefreshMode } from '../core/settings';
+import { isHttpsUrl, REFRESH_MODES, type RefreshMode } from '../core/settings';
 import { ask } from '../ui/background';
 import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { lang, t } from '../ui/i18n';
@@ -135,7 +135,6 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
     }
   }
 
-  const modes: RefreshMode[] = ['weekly', 'manual', 'off'];
   return (
     <section id="directory" aria-labelledby="directory-title">
       <h2 id="directory-title">{t('directoryTitle')}</h2>
@@ -150,7 +149,7 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
       />
       <fieldset class="field">
         <legend>{t('refreshModeTitle')}</legend>
-        {modes.map((mode) => (
+        {REFRESH_MODES.map((mode) => (
           <label key={mode} class="choice">
             <input type="radio" name="refresh-mode" value={mode} checked={directory.refresh === mode} onChange={() => void setMode(mode)} />
             {t(`refreshMode_${mode}`)}

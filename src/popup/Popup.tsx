@@ -136,7 +136,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
         <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>
           <div class="row">
-            <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'remove-correction', id: excluded.id, tabId: state.tabId }))}>
+            <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'undo-exclusion', id: excluded.id, tabId: state.tabId }))}>
               {t('excludedUndo')}
             </button>
             <OptionsLink section={correctRoute({ kind: 'wrong-detection', service: excluded.service.id, host: excluded.host, tab: state.tabId }).slice(1)}>

@@ -41,12 +41,12 @@ export async function startBackground(options: DoubleOptions = {}): Promise<Back
     await fakeBrowser.storage.local.set({ settings: { version: 1, ...options.settings } });
   }
   const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
-  const { settings, handleMessage: handle } = createComponents({
+  const { settings, router } = createComponents({
     loadBundledSnapshot: async () => bundledSnapshot(),
     fetch: options.fetch ?? offline,
     guessedRegion: options.guessedRegion ?? 'FR',
-    scheduleRefresh: async () => undefined,
   });
+  const handle = router.handle;
 
   const requests: BackgroundDouble['requests'] = [];
   let failure: string | null = null;

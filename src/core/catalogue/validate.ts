@@ -6,6 +6,7 @@ import * as v from 'valibot';
 import { parse } from 'tldts';
 import type { Catalogue, Category, MatchRule, Service, Software } from './types';
 import { compileClassifier, normalisePathPrefix } from './classifier';
+import { CATALOGUE_ID } from '../values';
 
 export interface CatalogueProblem {
   /** The file to open, relative to the repository root (`src/catalogue/services/gmail.json`). */
@@ -58,10 +59,9 @@ export const REQUIRED_SERVICE_IDS: readonly string[] = [
   'messenger', 'twitter-x', 'slack', 'doodle', 'wetransfer', 'dropbox', 'trello',
 ];
 
-const ID_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const HOST_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
 
-const IdSchema = v.pipe(v.string(), v.regex(ID_PATTERN));
+const IdSchema = v.pipe(v.string(), v.regex(CATALOGUE_ID));
 const TextSchema = v.pipe(v.string(), v.trim(), v.minLength(1));
 const LocalizedSchema = v.strictObject({ fr: TextSchema, en: TextSchema });
 

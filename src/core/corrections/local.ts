@@ -6,7 +6,8 @@
 // the good ones are kept; older layouts are migrated forward. Pure: no browser API.
 import { parseWebUrl } from '../catalogue/url';
 import type { Classification } from '../catalogue/types';
-import type { Registration } from '../directory/schema';
+import { REGISTRATIONS, type Registration } from '../directory/schema';
+import { isCatalogueId, isObject, migrateRecord, type Migrations } from '../values';
 import { normaliseHostname } from '../settings';
 
 export const CORRECTIONS_VERSION = 1;
@@ -18,8 +19,7 @@ export const MAX_PLACE = 120;
 export const MAX_PATH_PREFIX = 512;
 export const MAX_HOST_URL = 2048;
 
-/** The access conditions a user may give a host, as the directory says them. */
-export const USER_HOST_REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as const satisfies readonly Registration[];
+/** The access conditions a user may give a host are the directory's own (REGISTRATIONS). */
 
 export interface Exclusion {
   /** Derived from the rest (`not:gmail@mail.google.com/mail`): the same correction twice is one. */
@@ -61,11 +61,6 @@ export interface CorrectionsReadResult {
 
 export const emptyCorrections = (): LocalCorrections => ({ version: CORRECTIONS_VERSION, exclusions: [], userHosts: [] });
 
-const ID = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Text shown to the user: trimmed, no control characters, at most `max` characters. */
 export function cleanLine(value: unknown, max: number): string | null {
@@ -106,7 +101,7 @@ const isDate = (value: unknown): value is string => typeof value === 'string' &&
 /** One exclusion, checked; null when unusable. */
 export function parseExclusion(raw: unknown, now: () => string = () => new Date().toISOString()): Exclusion | null {
   if (!isObject(raw)) return null;
-  const service = typeof raw.service === 'string' && ID.test(raw.service) && raw.service.length <= 80 ? raw.service : null;
+  const service = isCatalogueId(raw.service) ? raw.service : null;
   const host = normaliseHostname(raw.host);
   if (!service || !host) return null;
   let path: string | undefined;
@@ -127,14 +122,14 @@ export function parseExclusion(raw: unknown, now: () => string = () => new Date(
 /** One user host, checked; null when unusable. `isCategory` says which needs exist. */
 export function parseUserHost(
   raw: unknown,
-  isCategory: (id: string) => boolean = (id) => ID.test(id),
+  isCategory: (id: string) => boolean = isCatalogueId,
   now: () => string = () => new Date().toISOString(),
 ): UserHost | null {
   if (!isObject(raw)) return null;
-  const category = typeof raw.category === 'string' && raw.category.length <= 80 && ID.test(raw.category) && isCategory(raw.category) ? raw.category : null;
+  const category = isCatalogueId(raw.category) && isCategory(raw.category) ? raw.category : null;
   const name = cleanLine(raw.name, MAX_HOST_NAME);
   const url = normaliseHostUrl(raw.url);
-  const registration = (USER_HOST_REGISTRATIONS as readonly unknown[]).includes(raw.registration) ? (raw.registration as Registration) : raw.registration === undefined ? 'unknown' : null;
+  const registration = (REGISTRATIONS as readonly unknown[]).includes(raw.registration) ? (raw.registration as Registration) : raw.registration === undefined ? 'unknown' : null;
   if (!category || !name || !url || !registration) return null;
   let place: string | undefined;
   if (raw.place !== undefined && raw.place !== null && raw.place !== '') {
@@ -154,7 +149,7 @@ export function parseUserHost(
 }
 
 /** Earlier layouts, upgraded one step at a time. */
-const MIGRATIONS: Record<number, (old: Record<string, unknown>) => Record<string, unknown>> = {
+const MIGRATIONS: Migrations = {
   // Version 0: a record without a version number (written by hand, or by a pre-release build);
   // same lists, nothing to rename.
   0: (old) => ({ ...old, version: 1 }),
@@ -195,19 +190,8 @@ export function readCorrections(raw: unknown, isCategory?: (id: string) => boole
   const dropped: string[] = [];
   if (raw === undefined || raw === null) return { corrections, dropped };
   if (!isObject(raw)) return { corrections, dropped: ['corrections'] };
-  let record = raw;
-  let version = typeof record.version === 'number' && Number.isInteger(record.version) ? record.version : 0;
-  if (version > CORRECTIONS_VERSION) {
-    // Written by a newer Matou: keep what still reads.
-    dropped.push('corrections.version');
-    version = CORRECTIONS_VERSION;
-  }
-  while (version < CORRECTIONS_VERSION) {
-    const step = MIGRATIONS[version];
-    if (!step) break;
-    record = step(record);
-    version += 1;
-  }
+  // Written by a newer Matou: what still reads is kept.
+  const record = migrateRecord(raw, CORRECTIONS_VERSION, MIGRATIONS, dropped, 'corrections.version');
   corrections.exclusions = readList(record, 'exclusions', (item) => parseExclusion(item), MAX_EXCLUSIONS, dropped);
   corrections.userHosts = readList(record, 'userHosts', (item) => parseUserHost(item, isCategory), MAX_USER_HOSTS, dropped);
   return { corrections, dropped };
@@ -269,4 +253,42 @@ export function exclusionFor(
     ...(path ? { path } : {}),
     addedAt: now(),
   };
+}
+
+// ---- edits: each returns the new corrections, the old ones untouched ----------------
+
+/** Adds an exclusion, replacing one with the same id (the same service, host and path). */
+export function withExclusion(corrections: LocalCorrections, exclusion: Exclusion): LocalCorrections {
+  return { ...corrections, exclusions: [...corrections.exclusions.filter((e) => e.id !== exclusion.id), exclusion] };
+}
+
+/** Adds a user host, replacing one with the same id (the same need and address). */
+export function withUserHost(corrections: LocalCorrections, host: UserHost): LocalCorrections {
+  return { ...corrections, userHosts: [...corrections.userHosts.filter((h) => h.id !== host.id), host] };
+}
+
+/** Removes the exclusion or user host with this id, if any. */
+export function withoutCorrection(corrections: LocalCorrections, id: string): LocalCorrections {
+  return {
+    ...corrections,
+    exclusions: corrections.exclusions.filter((e) => e.id !== id),
+    userHosts: corrections.userHosts.filter((h) => h.id !== id),
+  };
+}
+
+/**
+ * The corrections of an imported file, each entry checked against the catalogue, and the codes
+ * of what was left out. A file without corrections (older exports) has none and no problem.
+ */
+export function readImportedCorrections(
+  file: unknown,
+  isCategory: (id: string) => boolean,
+  isService: (id: string) => boolean,
+): { corrections: LocalCorrections; problems: string[] } {
+  if (!isObject(file) || !('corrections' in file)) return { corrections: emptyCorrections(), problems: [] };
+  const { corrections, dropped } = readCorrections(file.corrections, isCategory);
+  const exclusions = corrections.exclusions.filter((e) => isService(e.service));
+  const problems = [...dropped];
+  if (exclusions.length < corrections.exclusions.length && !problems.includes('corrections.exclusions[]')) problems.push('corrections.exclusions[]');
+  return { corrections: { ...corrections, exclusions }, problems };
 }

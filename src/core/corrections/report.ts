@@ -4,9 +4,9 @@
 // the catalogue's own format. Privacy by default: the page is named by its hostname only; its
 // full address goes into the text only when the user asked for it. Pure: no browser API.
 import type { LocalizedText } from '../catalogue/types';
-import type { Registration } from '../directory/schema';
+import { REGISTRATIONS, type Registration } from '../directory/schema';
 import { normaliseHostname } from '../settings';
-import { normaliseHostUrl, USER_HOST_REGISTRATIONS } from './local';
+import { normaliseHostUrl } from './local';
 
 import { CORRECTION_KINDS, type CorrectionKind, type CorrectRoute } from './route';
 
@@ -483,4 +483,4 @@ export function reportMarkdown(report: Report): string {
   return `## ${report.title}\n\n${report.body}\n`;
 }
 
-export const isRegistration = (value: string): value is Registration => (USER_HOST_REGISTRATIONS as readonly string[]).includes(value);
+export const isRegistration = (value: string): value is Registration => (REGISTRATIONS as readonly string[]).includes(value);

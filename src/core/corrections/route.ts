@@ -2,6 +2,7 @@
 // `#correct?service=gmail&host=mail.google.com&tab=12`. Only a hostname ever goes in it, never a
 // path. Kept apart from the report's text so that the popup carries only these few lines.
 import { normaliseHostname } from '../settings';
+import { isCatalogueId } from '../values';
 
 export const CORRECTION_KINDS = ['wrong-detection', 'alternative', 'host-info', 'missing-host', 'other'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
@@ -34,7 +35,7 @@ export function parseCorrectRoute(hash: string): CorrectRoute | null {
   const kind = params.get('kind');
   if (kind && (CORRECTION_KINDS as readonly string[]).includes(kind)) route.kind = kind as CorrectionKind;
   const service = params.get('service');
-  if (service && /^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(service) && service.length <= 80) route.service = service;
+  if (isCatalogueId(service)) route.service = service;
   const host = normaliseHostname(params.get('host'));
   if (host) route.host = host;
   const tab = Number(params.get('tab'));

@@ -322,3 +322,5 @@ export function regionChoices(lang: Lang): {
       })),
   };
 }
+
+export { placeLabel } from './place-label';

@@ -6,7 +6,8 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FORGE, forgeIssueLink } from '../../core/corrections/forge';
-import { normaliseHostUrl, USER_HOST_REGISTRATIONS } from '../../core/corrections/local';
+import { normaliseHostUrl } from '../../core/corrections/local';
+import { REGISTRATIONS } from '../../core/directory/schema';
 import {
   ALTERNATIVE_PROBLEMS,
   buildReport,
@@ -391,7 +392,7 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
                     const value = event.currentTarget.value;
                     if (isRegistration(value)) set({ registration: value });
                   }}>
-                    {USER_HOST_REGISTRATIONS.map((registration) => (
+                    {REGISTRATIONS.map((registration) => (
                       <option key={registration} value={registration}>
                         {t(REGISTRATION_KEYS[registration])}
                       </option>

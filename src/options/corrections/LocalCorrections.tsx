@@ -3,8 +3,9 @@
 // know, and the way to the correction form. Kept under their own storage key: a directory
 // refresh or an update never changes them; export and import carry them.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cleanLine, MAX_HOST_NAME, MAX_PLACE, normaliseHostUrl, USER_HOST_REGISTRATIONS, type UserHost } from '../../core/corrections/local';
+import { cleanLine, MAX_HOST_NAME, MAX_PLACE, normaliseHostUrl, type UserHost } from '../../core/corrections/local';
 import { isRegistration } from '../../core/corrections/report';
+import { REGISTRATIONS } from '../../core/directory/schema';
 import { correctRoute } from '../../core/corrections/route';
 import type { CorrectionsState } from '../../core/protocol';
 import { ask } from '../../ui/background';
@@ -181,7 +182,7 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
             if (isRegistration(value)) setRegistration(value);
           }}
         >
-          {USER_HOST_REGISTRATIONS.map((value) => (
+          {REGISTRATIONS.map((value) => (
             <option key={value} value={value}>
               {t(REGISTRATION_KEYS[value])}
             </option>

@@ -1,9 +1,9 @@
-// The message handler: who may ask what, the popup state it builds (place labels, ranked-for
-// region), the new requests (dismiss-region-prompt), import merging, and the badge it keeps.
+// The background's components through their messages: the popup state (place labels, ranked-for
+// region), the options requests, import merging, and the badge the tab watcher keeps, which is
+// only ever drawn for a page a tab shows now.
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser, setLanguage } from '../../ui/fake-extension';
 import { startBackground, type BackgroundDouble } from '../../ui/background-double';
-import { placeLabel } from '../../../src/background/messages';
 import type { PopupState } from '../../../src/core/protocol';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('../../ui/fake-extension')).fakeBrowser }));
@@ -15,16 +15,6 @@ const ask = <T>(message: unknown) => fakeBrowser.runtime.sendMessage(message) as
 beforeEach(async () => {
   setLanguage('fr');
   bg = await startBackground({ pages: { 3: DOCS }, settings: { region: 'FR-35', regionPrompt: 'done' } });
-});
-
-describe('placeLabel', () => {
-  it('puts a place in words, finest first', () => {
-    expect(placeLabel({ countryCode: 'FR', departement: 'FR-29', region: 'FR-BRE', city: 'Brest', known: true, precision: 'departement' }, 'fr')).toBe('Brest, Finistère (29)');
-    expect(placeLabel({ countryCode: 'FR', region: 'FR-BRE', known: true, precision: 'region' }, 'en')).toBe('Brittany');
-    expect(placeLabel({ countryCode: 'BE', city: 'Liège', known: true, precision: 'country' }, 'fr')).toBe('Liège, Belgique');
-    expect(placeLabel({ known: false, precision: 'unknown' }, 'fr')).toBeNull();
-    expect(placeLabel({ countryCode: 'FR', departement: 'FR-75', city: 'Paris', known: true, precision: 'departement' }, 'fr')).toBe('Paris (75)');
-  });
 });
 
 describe('popup state', () => {
@@ -61,7 +51,7 @@ describe('requests', () => {
   });
 
   it('export gives a file the import reads back', async () => {
-    await ask({ type: 'ignore-site', host: 'zoom.us' });
+    await bg.settings.update((current) => ({ ...current, ignoredSites: ['zoom.us'] }));
     const file = await ask<{ format: string; settings: unknown }>({ type: 'export-settings' });
     expect(file.format).toBe('matou-settings');
     bg = await startBackground();
@@ -84,13 +74,43 @@ describe('requests', () => {
 });
 
 describe('badge', () => {
-  it('names the service and the number of hosts near the user; nothing on an ignored site', async () => {
+  const badge = (tabId: number) => fakeBrowser.action.getBadgeText({ tabId });
+
+  it('counts the hosts near the user the popup lists, and names the service; nothing on an ignored site', async () => {
     await bg.report(3, DOCS);
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toMatch(/^(\d+|•)$/);
-    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toMatch(/^Matou : vous êtes sur Google Docs\./);
-    await ask({ type: 'ignore-site', host: 'docs.google.com' });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).toBe('');
+    const { hosts } = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
+    const near = hosts.filter((host) => host.locality !== 'elsewhere').length;
+    expect(near).toBeGreaterThan(1);
+    expect(await badge(3)).toBe(String(near));
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(`Matou : vous êtes sur Google Docs. ${near} hébergeurs CHATONS près de chez vous proposent une alternative libre.`);
+    await ask({ type: 'ignore-site', host: 'docs.google.com', tabId: 3 });
+    expect(await badge(3)).toBe('');
     await ask({ type: 'unignore-site', host: 'docs.google.com' });
-    expect(await fakeBrowser.action.getBadgeText({ tabId: 3 })).not.toBe('');
+    expect(await badge(3)).toBe(String(near));
+  });
+
+  it('is never drawn again for a tab that left the catalogued page, whatever redraws the badges', async () => {
+    await bg.report(3, DOCS);
+    await bg.report(5, 'https://mail.google.com/mail/u/0/#inbox');
+    expect(await badge(5)).not.toBe('');
+    // Tab 5 goes to a page Matou does not watch: the browser clears its badge, no content script answers.
+    bg.show(5, null);
+    await fakeBrowser.action.setBadgeText({ tabId: 5, text: '' });
+    await ask({ type: 'set-region', region: 'FR-29' });
+    expect(await badge(5)).toBe('');
+    await ask({ type: 'ignore-site', host: 'docs.google.com', tabId: 3 });
+    await ask({ type: 'unignore-site', host: 'docs.google.com' });
+    expect(await badge(5)).toBe('');
+    await ask({ type: 'import-settings', text: JSON.stringify({ settings: { region: 'FR-35' } }) });
+    expect(await badge(5)).toBe('');
+    // The tab that still shows Docs was drawn again each time.
+    expect(await badge(3)).not.toBe('');
+  });
+
+  it('follows a tab to another catalogued service', async () => {
+    await bg.report(5, 'https://mail.google.com/mail/u/0/#inbox');
+    bg.show(5, 'https://zoom.us/j/1234567890');
+    await ask({ type: 'set-region', region: 'FR-29' });
+    expect(await fakeBrowser.action.getTitle({ tabId: 5 })).toMatch(/^Matou : vous êtes sur Zoom\./);
   });
 });

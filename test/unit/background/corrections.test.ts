@@ -47,7 +47,7 @@ describe('this page is not <service>', () => {
   it('undone from the popup: the badge and the detection come back', async () => {
     await bg.report(3, GMAIL);
     const excluded = await ask<PopupState>({ type: 'exclude-page', tabId: 3 });
-    const state = await ask<PopupState>({ type: 'remove-correction', id: excluded.excludedBy!.id, tabId: 3 });
+    const state = await ask<PopupState>({ type: 'undo-exclusion', id: excluded.excludedBy!.id, tabId: 3 });
     expect(state.detection?.service.id).toBe('gmail');
     expect(state.excludedBy).toBeNull();
     expect(await badge(3)).not.toBe('');

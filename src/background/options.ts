@@ -1,0 +1,114 @@
+// Everything the options page asks: its state, the region (and the first-run question), the
+// directory source and refresh mode, ignored sites, and the settings file (export, import).
+import { mergeCorrections, readImportedCorrections } from '../core/corrections/local';
+import type { ImportResult, OptionsState, SettingsExport } from '../core/protocol';
+import { importSettings, isHttpsUrl, normaliseHostname, withIgnoredSite, type SettingsDefaults } from '../core/settings';
+import { onInstalled, openOptionsPage } from '../platform/runtime';
+import type { CorrectionsStore } from './corrections-store';
+import type { DirectoryRefresh } from './directory-refresh';
+import type { DirectoryStore } from './directory-store';
+import type { MessageRouter } from './router';
+import type { SettingsStore } from './settings-store';
+import type { TabWatcher } from './tab-watcher';
+
+export interface OptionsDeps {
+  router: MessageRouter;
+  settings: SettingsStore;
+  corrections: CorrectionsStore;
+  directory: DirectoryStore;
+  refresh: DirectoryRefresh;
+  tabs: TabWatcher;
+  defaults: SettingsDefaults;
+  isRegion: (code: string) => boolean;
+  isCategory: (id: string) => boolean;
+  isService: (id: string) => boolean;
+  /** The region Matou ranks for until the user chooses one. */
+  guessedRegion: string;
+}
+
+export class OptionsComponent {
+  constructor(private readonly deps: OptionsDeps) {
+    const { router, settings, refresh, tabs } = deps;
+    router.on('get-options-state', () => this.state());
+    router.on('set-region', async (request) => {
+      const region = request.region === null ? null : request.region.toUpperCase();
+      if (region !== null && !deps.isRegion(region)) throw new Error('unknown region');
+      const regionPrompt = request.skipped && region === null ? 'skipped' : 'done';
+      await settings.update((current) => ({ ...current, region, regionPrompt }));
+      await tabs.recheckAll();
+      return this.state();
+    });
+    router.on('dismiss-region-prompt', async () => {
+      if ((await settings.get()).regionPrompt === 'skipped') await settings.update((current) => ({ ...current, regionPrompt: 'done' }));
+      return this.state();
+    });
+    router.on('set-directory-source', async ({ url }) => {
+      if (!isHttpsUrl(url)) throw new Error('The directory source must be an https:// address.');
+      await settings.update((current) => ({ ...current, directory: { ...current.directory, url } }));
+      return this.state();
+    });
+    router.on('set-refresh-mode', async ({ mode }) => {
+      await refresh.schedule(await settings.update((current) => ({ ...current, directory: { ...current.directory, refresh: mode } })));
+      return this.state();
+    });
+    router.on('refresh-directory', async () => {
+      await refresh.refresh(await settings.get());
+      return this.state();
+    });
+    router.on('unignore-site', async ({ host }) => {
+      const site = normaliseHostname(host);
+      if (site) {
+        await settings.update((current) => withIgnoredSite(current, site, false));
+        await tabs.recheckAll();
+      }
+      return this.state();
+    });
+    router.on('export-settings', () => this.exportFile());
+    router.on('import-settings', ({ text }) => this.importFile(text));
+    // First run: ask where the user is (the options page opens on its welcome step).
+    onInstalled((reason) => {
+      if (reason !== 'install') return;
+      void settings.get().then((current) => (current.regionPrompt === 'ask' ? openOptionsPage() : undefined));
+    });
+  }
+
+  async state(): Promise<OptionsState> {
+    const settings = await this.deps.settings.get();
+    return {
+      settings,
+      directory: await this.deps.directory.status(),
+      defaultDirectoryUrl: this.deps.defaults.directoryUrl,
+      // The region Matou ranks for when none is set is the one it guesses.
+      guessedRegion: this.deps.guessedRegion,
+    };
+  }
+
+  private async exportFile(): Promise<SettingsExport> {
+    return {
+      format: 'matou-settings',
+      exportedAt: new Date().toISOString(),
+      settings: await this.deps.settings.get(),
+      corrections: await this.deps.corrections.get(),
+    };
+  }
+
+  /** Settings and corrections from a file: what is valid is applied, nothing kept here is lost. */
+  private async importFile(text: string): Promise<ImportResult> {
+    const { settings, corrections, refresh, tabs } = this.deps;
+    let file: unknown;
+    try {
+      file = JSON.parse(text);
+    } catch {
+      return { ok: false, problems: ['notJson'], settings: await settings.get() };
+    }
+    const imported = importSettings(file, await settings.get(), this.deps.defaults, this.deps.isRegion);
+    if (imported.problems.includes('notSettings')) return { ok: false, problems: imported.problems, settings: imported.settings };
+    const next = await settings.update(() => imported.settings);
+    await refresh.schedule(next);
+    const incoming = readImportedCorrections(file, this.deps.isCategory, this.deps.isService);
+    await corrections.update((current) => mergeCorrections(current, incoming.corrections));
+    await tabs.recheckAll();
+    const problems = [...imported.problems, ...incoming.problems];
+    return { ok: problems.length === 0, problems, settings: next };
+  }
+}
