@@ -9,5 +9,7 @@ export default defineConfig({
     environment: 'happy-dom',
     setupFiles: ['test/setup.ts'],
     restoreMocks: true,
+    // Property tests run thousands of cases: on a busy 2-core machine 5 s is too close to call.
+    testTimeout: 20_000,
   },
 });

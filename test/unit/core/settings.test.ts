@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { defaultSettings, readSettings, SETTINGS_VERSION } from '../../../src/core/settings';
+import { defaultSettings, importSettings, readSettings, SETTINGS_VERSION, withIgnoredSite } from '../../../src/core/settings';
 
 const defaults = { directoryUrl: 'https://directory.example/snapshot.json' };
 const isRegion = (code: string) => ['FR', 'FR-35', 'FR-BRE', 'BE'].includes(code);
@@ -69,5 +69,40 @@ describe('readSettings', () => {
     const { settings, dropped } = read({ version: 99, region: 'BE', futureField: { a: 1 } });
     expect(settings.region).toBe('BE');
     expect(dropped).toEqual(['version']);
+  });
+});
+
+describe('withIgnoredSite', () => {
+  const base = defaultSettings(defaults);
+  test('adds a site once, sorted, and removes it', () => {
+    const one = withIgnoredSite({ ...base, ignoredSites: ['zoom.us'] }, 'discord.com', true);
+    expect(one.ignoredSites).toEqual(['discord.com', 'zoom.us']);
+    expect(withIgnoredSite(one, 'discord.com', true).ignoredSites).toEqual(['discord.com', 'zoom.us']);
+    expect(withIgnoredSite(one, 'zoom.us', false).ignoredSites).toEqual(['discord.com']);
+    expect(base.ignoredSites).toEqual([]);
+  });
+});
+
+describe('importSettings', () => {
+  const current = { ...defaultSettings(defaults), region: 'BE', regionPrompt: 'done' as const, ignoredSites: ['zoom.us'] };
+
+  test('takes what the file holds and is valid, merges ignored sites, keeps the rest', () => {
+    const file = { format: 'matou-settings', settings: { version: 1, region: 'FR-35', ignoredSites: ['x.com', 'zoom.us'] } };
+    expect(importSettings(file, current, defaults, isRegion)).toEqual({
+      settings: { ...current, region: 'FR-35', regionPrompt: 'done', ignoredSites: ['x.com', 'zoom.us'] },
+      problems: [],
+    });
+  });
+
+  test('bare settings (no export wrapper) are read too; a bad field is reported and leaves the current value', () => {
+    const { settings, problems } = importSettings({ region: 'XX-1', directory: { url: 'https://d.example/s.json', refresh: 'off' } }, current, defaults, isRegion);
+    expect(problems).toEqual(['region']);
+    expect(settings.region).toBe('BE');
+    expect(settings.directory).toEqual({ url: 'https://d.example/s.json', refresh: 'off' });
+  });
+
+  test('something that is not settings changes nothing', () => {
+    expect(importSettings([1, 2], current, defaults, isRegion)).toEqual({ settings: current, problems: ['notSettings'] });
+    expect(importSettings({ settings: 'x' }, current, defaults, isRegion)).toEqual({ settings: current, problems: ['notSettings'] });
   });
 });

@@ -12,6 +12,10 @@ import {
   mergeCorrections,
   normaliseHostUrl,
   readCorrections,
+  readImportedCorrections,
+  withExclusion,
+  withoutCorrection,
+  withUserHost,
   type LocalCorrections,
 } from '../../../../src/core/corrections/local';
 
@@ -158,5 +162,46 @@ describe('findExclusion and exclusionFor', () => {
     expect(exclusionFor(mapsUrl, maps, classify)).toMatchObject({ host: 'www.google.com', path: '/maps' });
     const docUrl = 'https://docs.google.com/document/d/1AbC/edit';
     expect(exclusionFor(docUrl, classify(docUrl)!, classify)).toMatchObject({ host: 'docs.google.com', path: '/document' });
+  });
+});
+
+describe('edits', () => {
+  const exclusion = { id: 'not:gmail@mail.google.com', service: 'gmail', host: 'mail.google.com', addedAt: AT };
+  const host = { id: 'host:email@https://chaton.example/', category: 'email', name: 'Chaton', url: 'https://chaton.example/', registration: 'free' as const, addedAt: AT };
+
+  it('adds an exclusion or a user host once (the same id replaces), and removes either by id', () => {
+    const empty = emptyCorrections();
+    const one = withExclusion(withExclusion(empty, exclusion), { ...exclusion, addedAt: '2026-12-01T00:00:00.000Z' });
+    expect(one.exclusions).toEqual([{ ...exclusion, addedAt: '2026-12-01T00:00:00.000Z' }]);
+    const both = withUserHost(withUserHost(one, host), host);
+    expect(both.userHosts).toEqual([host]);
+    expect(withoutCorrection(both, host.id)).toEqual({ ...both, userHosts: [] });
+    expect(withoutCorrection(both, exclusion.id).exclusions).toEqual([]);
+    expect(empty).toEqual(emptyCorrections());
+  });
+});
+
+describe('readImportedCorrections', () => {
+  const isService = (id: string) => catalogue.services.some((s) => s.id === id);
+
+  it('keeps the valid entries of a file, and reports exclusions of services Matou does not know', () => {
+    const file = {
+      corrections: {
+        version: CORRECTIONS_VERSION,
+        exclusions: [
+          { service: 'gmail', host: 'mail.google.com', addedAt: AT },
+          { service: 'no-such-service', host: 'x.example', addedAt: AT },
+        ],
+        userHosts: [{ category: 'email', name: 'Chaton', url: 'https://chaton.example/', registration: 'free', addedAt: AT }],
+      },
+    };
+    const { corrections, problems } = readImportedCorrections(file, isCategory, isService);
+    expect(corrections.exclusions.map((e) => e.service)).toEqual(['gmail']);
+    expect(corrections.userHosts.map((h) => h.name)).toEqual(['Chaton']);
+    expect(problems).toEqual(['corrections.exclusions[]']);
+  });
+
+  it('a file written before corrections existed has none, and no problem', () => {
+    expect(readImportedCorrections({ settings: {} }, isCategory, isService)).toEqual({ corrections: emptyCorrections(), problems: [] });
   });
 });
