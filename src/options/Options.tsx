@@ -15,10 +15,13 @@ import { CorrectionsSection } from './corrections/LocalCorrections';
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function Options({ hash = '' }: { hash?: string }) {
-  // "Suggest a correction" is a view of this page (#correct?…). main.tsx mounts a new Options when
-  // the hash moves between the form and the settings, so the hooks below always run in one order.
+  // "Suggest a correction" is a view of this page (#correct?…); main.tsx mounts a new Options when
+  // the hash moves between the form and the settings.
   const route = parseCorrectRoute(hash);
-  if (route) return <CorrectionPage route={route} />;
+  return route ? <CorrectionPage route={route} /> : <SettingsPage hash={hash} />;
+}
+
+function SettingsPage({ hash }: { hash: string }) {
   const [state, setState] = useState<OptionsState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {
@@ -32,6 +35,8 @@ export function Options({ hash = '' }: { hash?: string }) {
 export function OptionsView({ state, onState, welcome }: { state: OptionsState; onState: (state: OptionsState) => void; welcome: boolean }) {
   const [showWelcome, setShowWelcome] = useState(welcome);
   const [regionNote, setRegionNote] = useState<string | null>(null);
+  /** Bumped by an import: the local corrections section reads its list again. */
+  const [imports, setImports] = useState(0);
   const heading = useRef<HTMLHeadingElement>(null);
   const language = lang();
   const { settings } = state;
@@ -79,8 +84,11 @@ export function OptionsView({ state, onState, welcome }: { state: OptionsState; 
           <RegionSection state={state} note={regionNote} onSave={(code) => saveRegion(code)} />
           <DirectorySection state={state} onState={onState} />
           <IgnoredSection state={state} onState={onState} />
-          <CorrectionsSection />
-          <BackupSection onState={onState} />
+          <CorrectionsSection reload={imports} />
+          <BackupSection
+            onState={onState}
+            onImported={() => setImports((count) => count + 1)}
+          />
         </>
       )}
     </main>
@@ -264,7 +272,7 @@ export function exportFileName(now = new Date()): string {
   return `matou-settings-${now.toISOString().slice(0, 10)}.json`;
 }
 
-function BackupSection({ onState }: { onState: (state: OptionsState) => void }) {
+function BackupSection({ onState, onImported }: { onState: (state: OptionsState) => void; onImported: () => void }) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
@@ -295,6 +303,7 @@ function BackupSection({ onState }: { onState: (state: OptionsState) => void }) 
       }
       const answer = await ask({ type: 'import-settings', text: await file.text() });
       onState(await ask({ type: 'get-options-state' }));
+      onImported();
       setResult(answer);
     } catch (error) {
       setResult(null);

@@ -197,6 +197,22 @@ describe('options: export and import', () => {
     expect(screen.getByRole('region', { name: 'Votre région' }).textContent).toContain('Actuellement : Ille-et-Vilaine (35).');
   });
 
+  it('imports local corrections: the list of local corrections shows them at once, without a reload', async () => {
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
+    const section = screen.getByRole('region', { name: 'Corrections locales' });
+    // Loaded (the form to add a host appears with the list), with no exclusion yet.
+    await within(section).findByRole('heading', { name: 'Ajouter un hébergeur que je connais' });
+    expect(within(section).getByText('Aucune : Matou signale tous les services qu\'il reconnaît.')).toBeTruthy();
+    await importText(JSON.stringify({
+      format: 'matou-settings',
+      settings: { version: 1 },
+      corrections: { version: 1, exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: '2026-11-22T10:00:00.000Z' }], userHosts: [] },
+    }));
+    await screen.findByText('Réglages importés.');
+    await within(section).findByText('mail.google.com');
+    expect(within(section).getByText("n'est pas Gmail", { exact: false })).toBeTruthy();
+  });
+
   it('reports what it could not import, in plain words, and loses nothing that was there', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['discord.com'] } });
     await importText(JSON.stringify({ settings: { version: 1, region: 'FR-99', directory: { url: 'http://insecure.example/' }, ignoredSites: ['zoom.us', 'not a host!'] } }));

@@ -15,14 +15,15 @@ import { REGISTRATION_KEYS } from './CorrectionPage';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
-export function CorrectionsSection() {
+/** `reload` changes when the corrections may have changed elsewhere on the page (an import). */
+export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
   const [state, setState] = useState<CorrectionsState | null>(null);
   const [note, setNote] = useState<string | null>(null);
   const title = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
     ask({ type: 'get-corrections' }).then(setState, (error: unknown) => setNote(t('actionFailed', [errorText(error)])));
-  }, []);
+  }, [reload]);
 
   async function remove(id: string, what: string) {
     try {
