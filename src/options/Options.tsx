@@ -6,13 +6,11 @@ import { regionLabel } from '../core/regions';
 import { isHttpsUrl, REFRESH_MODES, type RefreshMode } from '../core/settings';
 import { ask } from '../ui/background';
 import { DirectoryStatusView } from '../ui/DirectoryStatusView';
-import { lang, t } from '../ui/i18n';
+import { errorText, lang, t } from '../ui/i18n';
 import { RegionPicker } from './RegionPicker';
 import { parseCorrectRoute } from '../core/corrections/route';
 import { CorrectionPage } from './corrections/CorrectionPage';
 import { CorrectionsSection } from './corrections/LocalCorrections';
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function Options({ hash = '' }: { hash?: string }) {
   // "Suggest a correction" is a view of this page (#correct?…); main.tsx mounts a new Options when

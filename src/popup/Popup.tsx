@@ -6,7 +6,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DirectoryStatus, PopupState } from '../core/protocol';
 import { ask } from '../ui/background';
 import { DirectoryStatusView } from '../ui/DirectoryStatusView';
-import { pick, t } from '../ui/i18n';
+import { errorText, pick, t } from '../ui/i18n';
 import { ExternalLink } from '../ui/links';
 import { Hosts } from './Hosts';
 import { correctRoute } from '../core/corrections/route';
@@ -35,7 +35,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
         if (id === null) return { kind: 'no-tab' } as const;
         return { kind: 'ready', state: await ask({ type: 'get-popup-state', tabId: id }) } as const;
       })
-      .catch((error: unknown) => ({ kind: 'failed', reason: error instanceof Error ? error.message : String(error) }) as const)
+      .catch((error: unknown) => ({ kind: 'failed', reason: errorText(error) }) as const)
       .then((next) => {
         if (live) setView(next);
       });
@@ -84,7 +84,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
       setNotice(null);
       onState(next);
     } catch (error) {
-      setNotice(t('actionFailed', [error instanceof Error ? error.message : String(error)]));
+      setNotice(t('actionFailed', [errorText(error)]));
     } finally {
       setBusy(false);
     }

@@ -26,3 +26,6 @@ export function labelDocument(titleKey: string): void {
   document.documentElement.lang = lang();
   document.title = t(titleKey);
 }
+
+/** What went wrong, as the views show it inside "actionFailed" and similar messages. */
+export const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));

@@ -3,70 +3,17 @@
 // a link to a pre-filled issue on the project's forge, and "copy". The page is named by its
 // hostname only; its full address is added only if the user ticks the box that warns about it.
 // Where it helps, the same form also makes the local correction at once on this device.
-import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FORGE, forgeIssueLink } from '../../core/corrections/forge';
-import { normaliseHostUrl } from '../../core/corrections/local';
-import { REGISTRATIONS } from '../../core/directory/schema';
-import {
-  ALTERNATIVE_PROBLEMS,
-  buildReport,
-  CORRECTION_KINDS,
-  DETECTION_PROBLEMS,
-  formFromRoute,
-  formProblems,
-  HOST_PROBLEMS,
-  hostnameOnly,
-  isRegistration,
-  LIMITS,
-  reportMarkdown,
-  type CorrectionForm,
-  type CorrectionKind,
-  type FormField,
-  type FormProblem,
-} from '../../core/corrections/report';
+import { buildReport, CORRECTION_KINDS, formFromRoute, formProblems, hostnameOnly, LIMITS, reportMarkdown, type CorrectionForm, type FormField } from '../../core/corrections/report';
 import type { CorrectRoute } from '../../core/corrections/route';
 import type { CorrectionsState } from '../../core/protocol';
 import { ask } from '../../ui/background';
-import { lang, t } from '../../ui/i18n';
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
-
-export const KIND_KEYS: Record<CorrectionKind, string> = {
-  'wrong-detection': 'correctKindDetection',
-  alternative: 'correctKindAlternative',
-  'host-info': 'correctKindHostInfo',
-  'missing-host': 'correctKindMissingHost',
-  other: 'correctKindOther',
-};
-
-export const ALTERNATIVE_KEYS: Record<CorrectionForm['alternativeProblem'], string> = {
-  missing: 'correctAlternativeMissing',
-  wrong: 'correctAlternativeWrong',
-};
-
-export const HOST_PROBLEM_KEYS: Record<CorrectionForm['hostProblem'], string> = {
-  access: 'correctHostProblemAccess',
-  full: 'correctHostProblemFull',
-  place: 'correctHostProblemPlace',
-  closed: 'correctHostProblemClosed',
-  link: 'correctHostProblemLink',
-  other: 'correctHostProblemOther',
-};
-
-export const REGISTRATION_KEYS: Record<CorrectionForm['registration'], string> = {
-  none: 'accessNone',
-  free: 'accessFree',
-  member: 'accessMember',
-  client: 'accessClient',
-  unknown: 'accessUnknown',
-};
-
-export const PROBLEM_CODE_KEYS: Record<FormProblem['code'], string> = {
-  required: 'correctProblemRequired',
-  invalid: 'correctProblemInvalid',
-  tooLong: 'correctProblemTooLong',
-};
+import { errorText, lang, t } from '../../ui/i18n';
+import { chars, describedBy, Field, ServiceOptions, type FormParts } from './fields';
+import { AlternativeFields, DetectionFields, HostFields } from './kinds';
+import { LocalOffer } from './LocalOffer';
+import { fieldLabel, KIND_KEYS, problemText } from './labels';
 
 /** The page: loads what the form needs (catalogue names, Matou's version), then the form. */
 export function CorrectionPage({ route }: { route: CorrectRoute }) {
@@ -93,25 +40,6 @@ export function CorrectionPage({ route }: { route: CorrectRoute }) {
   return <CorrectionFormView route={route} context={state} />;
 }
 
-function Field({ id, label, help, error, children }: { id: string; label: string; help?: string | null; error?: string | null; children: ComponentChildren }) {
-  return (
-    <div class="field">
-      <label for={id}>{label}</label>
-      {children}
-      {help ? (
-        <p id={`${id}-help`} class="muted">
-          {help}
-        </p>
-      ) : null}
-      <p id={`${id}-error`} class="error">
-        {error}
-      </p>
-    </div>
-  );
-}
-
-const describedBy = (id: string, help: boolean): string => (help ? `${id}-help ${id}-error` : `${id}-error`);
-
 export function CorrectionFormView({ route, context }: { route: CorrectRoute; context: CorrectionsState }) {
   const language = lang();
   const { catalogue } = context;
@@ -119,7 +47,6 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
   const [showProblems, setShowProblems] = useState(false);
   const [urlNote, setUrlNote] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
-  const [localDone, setLocalDone] = useState<string | null>(null);
   const previewRef = useRef<HTMLPreElement>(null);
   const set = (change: Partial<CorrectionForm>) => setForm((current) => ({ ...current, ...change }));
 
@@ -129,7 +56,6 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
   const ready = problems.length === 0;
 
   const serviceName = (id: string) => catalogue.services.find((s) => s.id === id)?.name ?? id;
-  const needLabel = (id: string) => catalogue.categories.find((c) => c.id === id)?.label[language] ?? id;
   const problemFor = (field: FormField): string | null => {
     if (!showProblems) return null;
     const problem = problems.find((p) => p.field === field);
@@ -182,51 +108,7 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
     }
   }
 
-  const host = hostnameOnly(form.hostname);
-  const exclusionId = form.service && host ? `not:${form.service}@${host}` : null;
-  const alreadyExcluded = exclusionId !== null && context.corrections.exclusions.some((e) => e.id === exclusionId);
-  const canExclude = form.kind === 'wrong-detection' && form.detection === 'not-this-service' && exclusionId !== null && catalogue.services.some((s) => s.id === form.service);
-  const hostUrl = normaliseHostUrl(form.hostUrl);
-  const canAddHost = form.kind === 'missing-host' && form.category !== '' && form.hostName.trim() !== '' && hostUrl !== null;
-
-  async function applyLocally() {
-    try {
-      if (canExclude) {
-        await ask({ type: 'add-correction', correction: { kind: 'exclusion', service: form.service, host } });
-        setLocalDone(t('correctExcludedDone', [host, serviceName(form.service)]));
-      } else if (canAddHost && hostUrl) {
-        await ask({
-          type: 'add-correction',
-          correction: { kind: 'user-host', category: form.category, name: form.hostName, url: hostUrl, registration: form.registration, ...(form.hostPlace.trim() ? { place: form.hostPlace } : {}) },
-        });
-        setLocalDone(t('correctHostAddedDone', [form.hostName.trim()]));
-      }
-    } catch (error) {
-      setLocalDone(t('actionFailed', [errorText(error)]));
-    }
-  }
-
-  const needOptions = (
-    <>
-      <option value="">{t('correctChoose')}</option>
-      {catalogue.categories.map((category) => (
-        <option key={category.id} value={category.id}>
-          {category.label[language]}
-        </option>
-      ))}
-    </>
-  );
-  const serviceOptions = (none: string) => (
-    <>
-      <option value="">{none}</option>
-      {catalogue.services.map((service) => (
-        <option key={service.id} value={service.id}>
-          {service.name}
-        </option>
-      ))}
-    </>
-  );
-  const chars = (text: string) => Array.from(text).length;
+  const parts: FormParts = { form, set, catalogue, language, problemFor, invalid, serviceName };
 
   return (
     <main class="options correct">
@@ -253,7 +135,7 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
             const category = catalogue.services.find((s) => s.id === service)?.category;
             set({ service, ...(category && form.category === '' ? { category } : {}) });
           }}>
-            {serviceOptions(t('correctServiceNone'))}
+            <ServiceOptions parts={parts} none={t('correctServiceNone')} />
           </select>
         </Field>
 
@@ -301,109 +183,9 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
           ) : null}
         </div>
 
-        {form.kind === 'wrong-detection' ? (
-          <>
-            <fieldset class="field">
-              <legend>{t('correctDetectionLegend')}</legend>
-              {DETECTION_PROBLEMS.map((detection) => (
-                <label key={detection} class="choice">
-                  <input type="radio" name="correct-detection" value={detection} checked={form.detection === detection} onChange={() => set({ detection })} />
-                  {detection === 'not-this-service'
-                    ? t('correctDetectionNotService', [form.service ? serviceName(form.service) : t('correctThisService')])
-                    : t('correctDetectionMissed')}
-                </label>
-              ))}
-            </fieldset>
-            <Field id="correct-actualService" label={t('correctActualService')}>
-              <select id="correct-actualService" value={form.actualService} aria-describedby="correct-actualService-error" onChange={(event) => set({ actualService: event.currentTarget.value })}>
-                {serviceOptions(t('correctActualServiceNone'))}
-              </select>
-            </Field>
-          </>
-        ) : null}
-
-        {form.kind === 'alternative' ? (
-          <>
-            <fieldset class="field">
-              <legend>{t('correctAlternativeLegend')}</legend>
-              {ALTERNATIVE_PROBLEMS.map((problem) => (
-                <label key={problem} class="choice">
-                  <input type="radio" name="correct-alternative" value={problem} checked={form.alternativeProblem === problem} onChange={() => set({ alternativeProblem: problem })} />
-                  {t(ALTERNATIVE_KEYS[problem])}
-                </label>
-              ))}
-            </fieldset>
-            <Field id="correct-category" label={t('correctNeed')} error={problemFor('category')}>
-              <select id="correct-category" value={form.category} aria-invalid={invalid('category')} aria-describedby="correct-category-error" onChange={(event) => set({ category: event.currentTarget.value })}>
-                {needOptions}
-              </select>
-            </Field>
-            <Field id="correct-software" label={t('correctSoftware')} error={problemFor('software')}>
-              <input id="correct-software" type="text" list="correct-software-names" maxLength={LIMITS.name} value={form.software} aria-invalid={invalid('software')} aria-describedby="correct-software-error" onInput={(event) => set({ software: event.currentTarget.value })} />
-              <datalist id="correct-software-names">
-                {catalogue.software.map((software) => (
-                  <option key={software.id} value={software.name} />
-                ))}
-              </datalist>
-            </Field>
-            {form.alternativeProblem === 'missing' ? (
-              <Field id="correct-softwareWebsite" label={t('correctSoftwareWebsite')} error={problemFor('softwareWebsite')}>
-                <input id="correct-softwareWebsite" type="text" inputMode="url" spellcheck={false} value={form.softwareWebsite} aria-invalid={invalid('softwareWebsite')} aria-describedby="correct-softwareWebsite-error" onInput={(event) => set({ softwareWebsite: event.currentTarget.value })} />
-              </Field>
-            ) : null}
-            <Field id="correct-note" label={t('correctNote')} help={t('correctCount', [String(chars(form.note)), String(LIMITS.note)])} error={problemFor('note')}>
-              <input id="correct-note" type="text" value={form.note} aria-invalid={invalid('note')} aria-describedby={describedBy('correct-note', true)} onInput={(event) => set({ note: event.currentTarget.value })} />
-            </Field>
-          </>
-        ) : null}
-
-        {form.kind === 'host-info' || form.kind === 'missing-host' ? (
-          <>
-            {form.kind === 'missing-host' ? (
-              <Field id="correct-category" label={t('correctNeed')} error={problemFor('category')}>
-                <select id="correct-category" value={form.category} aria-invalid={invalid('category')} aria-describedby="correct-category-error" onChange={(event) => set({ category: event.currentTarget.value })}>
-                  {needOptions}
-                </select>
-              </Field>
-            ) : null}
-            <Field id="correct-hostName" label={t('correctHosterName')} error={problemFor('hostName')}>
-              <input id="correct-hostName" type="text" maxLength={LIMITS.name} value={form.hostName} aria-invalid={invalid('hostName')} aria-describedby="correct-hostName-error" onInput={(event) => set({ hostName: event.currentTarget.value })} />
-            </Field>
-            <Field id="correct-hostUrl" label={form.kind === 'missing-host' ? t('correctHostUrl') : t('correctHostUrlOptional')} error={problemFor('hostUrl')}>
-              <input id="correct-hostUrl" type="text" inputMode="url" spellcheck={false} value={form.hostUrl} aria-invalid={invalid('hostUrl')} aria-describedby="correct-hostUrl-error" onInput={(event) => set({ hostUrl: event.currentTarget.value })} />
-            </Field>
-            {form.kind === 'host-info' ? (
-              <Field id="correct-hostProblem" label={t('correctHostProblem')}>
-                <select id="correct-hostProblem" value={form.hostProblem} onChange={(event) => set({ hostProblem: event.currentTarget.value as CorrectionForm['hostProblem'] })}>
-                  {HOST_PROBLEMS.map((problem) => (
-                    <option key={problem} value={problem}>
-                      {t(HOST_PROBLEM_KEYS[problem])}
-                    </option>
-                  ))}
-                </select>
-              </Field>
-            ) : (
-              <>
-                <Field id="correct-hostPlace" label={t('correctHostPlace')} error={problemFor('hostPlace')}>
-                  <input id="correct-hostPlace" type="text" maxLength={LIMITS.place} value={form.hostPlace} aria-invalid={invalid('hostPlace')} aria-describedby="correct-hostPlace-error" onInput={(event) => set({ hostPlace: event.currentTarget.value })} />
-                </Field>
-                <Field id="correct-registration" label={t('correctRegistration')}>
-                  <select id="correct-registration" value={form.registration} onChange={(event) => {
-                    const value = event.currentTarget.value;
-                    if (isRegistration(value)) set({ registration: value });
-                  }}>
-                    {REGISTRATIONS.map((registration) => (
-                      <option key={registration} value={registration}>
-                        {t(REGISTRATION_KEYS[registration])}
-                      </option>
-                    ))}
-                  </select>
-                </Field>
-              </>
-            )}
-            <p class="notice">{t('correctDirectoryNote')}</p>
-          </>
-        ) : null}
+        {form.kind === 'wrong-detection' ? <DetectionFields parts={parts} /> : null}
+        {form.kind === 'alternative' ? <AlternativeFields parts={parts} /> : null}
+        {form.kind === 'host-info' || form.kind === 'missing-host' ? <HostFields parts={parts} /> : null}
 
         <Field
           id="correct-details"
@@ -460,77 +242,8 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
         ) : null}
       </div>
 
-      {canExclude || canAddHost ? (
-        <section aria-labelledby="correct-local-heading" class="local">
-          <h2 id="correct-local-heading">{t('correctLocalTitle')}</h2>
-          {canExclude ? (
-            alreadyExcluded && localDone === null ? (
-              <p>{t('correctAlreadyExcluded', [host, serviceName(form.service)])}</p>
-            ) : (
-              <>
-                <p class="muted">{t('correctExcludeExplain')}</p>
-                <button type="button" onClick={() => void applyLocally()}>
-                  {t('correctExcludeButton', [host, serviceName(form.service)])}
-                </button>
-              </>
-            )
-          ) : (
-            <>
-              <p class="muted">{t('correctAddHostExplain', [needLabel(form.category)])}</p>
-              <button type="button" onClick={() => void applyLocally()}>
-                {t('correctAddHostButton')}
-              </button>
-            </>
-          )}
-          <p role="status">
-            {localDone}
-            {localDone ? (
-              <>
-                {' '}
-                <a href="index.html#corrections">{t('correctSeeLocal')}</a>
-              </>
-            ) : null}
-          </p>
-        </section>
-      ) : null}
+      <LocalOffer parts={parts} corrections={context.corrections} />
     </main>
   );
 }
 
-export const FIELD_KEYS: Record<FormField, string> = {
-  kind: 'correctKindLegend',
-  service: 'correctService',
-  hostname: 'correctHostname',
-  includeUrl: 'correctIncludeUrl',
-  pageUrl: 'correctPageUrl',
-  detection: 'correctDetectionLegend',
-  actualService: 'correctActualService',
-  alternativeProblem: 'correctAlternativeLegend',
-  category: 'correctNeed',
-  software: 'correctSoftware',
-  softwareWebsite: 'correctSoftwareWebsite',
-  note: 'correctNote',
-  hostName: 'correctHosterName',
-  hostUrl: 'correctHostUrl',
-  hostPlace: 'correctHostPlace',
-  registration: 'correctRegistration',
-  hostProblem: 'correctHostProblem',
-  details: 'correctDetails',
-};
-
-/** The longest a field may be, for "at most N characters". */
-function limitFor(field: FormField): number {
-  if (field === 'details') return LIMITS.details;
-  if (field === 'note') return LIMITS.note;
-  if (field === 'hostPlace') return LIMITS.place;
-  if (field === 'pageUrl' || field === 'hostUrl' || field === 'softwareWebsite') return LIMITS.url;
-  return LIMITS.name;
-}
-
-export function problemText(problem: FormProblem): string {
-  return t(PROBLEM_CODE_KEYS[problem.code], [String(limitFor(problem.field))]);
-}
-
-function fieldLabel(field: FormField): string {
-  return t(FIELD_KEYS[field]);
-}

@@ -9,11 +9,9 @@ import { REGISTRATIONS } from '../../core/directory/schema';
 import { correctRoute } from '../../core/corrections/route';
 import type { CorrectionsState } from '../../core/protocol';
 import { ask } from '../../ui/background';
-import { lang, t } from '../../ui/i18n';
+import { errorText, lang, t } from '../../ui/i18n';
 import { ExternalLink } from '../../ui/links';
-import { REGISTRATION_KEYS } from './CorrectionPage';
-
-const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+import { REGISTRATION_KEYS } from './labels';
 
 /** `reload` changes when the corrections may have changed elsewhere on the page (an import). */
 export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
