@@ -59,10 +59,6 @@ export class TabStates {
     if (changed) await this.persist(map);
   }
 
-  async size(): Promise<number> {
-    return (await this.map()).size;
-  }
-
   private persist(map: TabMap): Promise<void> {
     // Writes are chained so that the last state always lands last.
     this.writing = this.writing.then(() => writeSession('tabs', Object.fromEntries(map)));

@@ -53,10 +53,6 @@ export async function activeTabId(): Promise<number | null> {
   return tab?.id ?? null;
 }
 
-export async function openTab(url: string): Promise<void> {
-  await browser.tabs.create({ url });
-}
-
 export async function existingTabIds(): Promise<Set<number>> {
   const tabs = await browser.tabs.query({});
   return new Set(tabs.flatMap((tab) => (tab.id === undefined ? [] : [tab.id])));

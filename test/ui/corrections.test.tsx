@@ -7,7 +7,7 @@ import { fakeBrowser, setLanguage } from './fake-extension';
 import { startBackground, type BackgroundDouble } from './background-double';
 import { Options } from '../../src/options/Options';
 import { Popup } from '../../src/popup/Popup';
-import { decodeForgeLink } from '../../src/core/corrections/forge';
+import { decodeForgeLink } from '../forge-link';
 import type { LocalCorrections } from '../../src/core/corrections/local';
 
 vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-extension')).fakeBrowser }));

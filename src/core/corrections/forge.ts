@@ -75,15 +75,3 @@ export function forgeIssueLink(
   if (url.length > max) throw new Error('the issue title alone is too long for a link');
   return { url, body: cut, truncated: true };
 }
-
-/** The title and description a forge link carries, decoded as the forge will read them. */
-export function decodeForgeLink(url: string): { title: string; body: string } | null {
-  try {
-    const params = new URL(url).searchParams;
-    const title = params.get('issue[title]');
-    const body = params.get('issue[description]');
-    return title === null || body === null ? null : { title, body };
-  } catch {
-    return null;
-  }
-}

@@ -294,33 +294,4 @@ export function regionLabel(code: string, lang: Lang): string {
   return countryDisplayName(parsed.code, lang) ?? parsed.code;
 }
 
-export interface RegionChoice {
-  code: string;
-  label: string;
-}
-
-/**
- * What a region picker can offer: the listed countries, then French régions and, under each,
- * its départements, all labelled in `lang`.
- */
-export function regionChoices(lang: Lang): {
-  countries: RegionChoice[];
-  frenchRegions: Array<RegionChoice & { departements: RegionChoice[] }>;
-} {
-  const collator = new Intl.Collator(lang);
-  return {
-    countries: COUNTRIES.map((c) => ({ code: c.code, label: c.name[lang] })),
-    frenchRegions: [...FRENCH_REGIONS]
-      .sort((a, b) => collator.compare(a.name[lang], b.name[lang]))
-      .map((r) => ({
-        code: `FR-${r.code}`,
-        label: r.name[lang],
-        departements: DEPARTEMENTS.filter((d) => d.region === r.code).map((d) => ({
-          code: `FR-${d.code}`,
-          label: `${d.name} (${d.code})`,
-        })),
-      })),
-  };
-}
-
 export { placeLabel } from './place-label';

@@ -25,7 +25,7 @@ describe('TabStates', () => {
     expect(await tabs.get(1)).toEqual(gmail);
     await tabs.set(1, null);
     expect(await tabs.get(1)).toBeNull();
-    expect(await tabs.size()).toBe(1);
+    expect(await tabs.entries()).toEqual([[2, docs]]);
   });
 
   test('survives the worker being stopped (session storage)', async () => {

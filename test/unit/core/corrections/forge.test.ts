@@ -1,7 +1,8 @@
 // The forge link: one template, under the URL length limit, decoding back to the exact text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { decodeForgeLink, FORGE, forgeIssueLink, MAX_FORGE_URL, TRUNCATION_MARKER } from '../../../../src/core/corrections/forge';
+import { FORGE, forgeIssueLink, MAX_FORGE_URL, TRUNCATION_MARKER } from '../../../../src/core/corrections/forge';
+import { decodeForgeLink } from '../../../forge-link';
 
 describe('forgeIssueLink', () => {
   it('opens the project’s new-issue page with the title and the description', () => {

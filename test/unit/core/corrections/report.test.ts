@@ -17,7 +17,8 @@ import {
   type ReportContext,
 } from '../../../../src/core/corrections/report';
 import { correctRoute, parseCorrectRoute } from '../../../../src/core/corrections/route';
-import { decodeForgeLink, forgeIssueLink, MAX_FORGE_URL } from '../../../../src/core/corrections/forge';
+import { forgeIssueLink, MAX_FORGE_URL } from '../../../../src/core/corrections/forge';
+import { decodeForgeLink } from '../../../forge-link';
 
 const summary: CatalogueSummary = {
   services: catalogue.services.map(({ id, name, category }) => ({ id, name, category })),
