@@ -9,16 +9,21 @@ import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { lang, t } from '../ui/i18n';
 import { RegionPicker } from './RegionPicker';
 import { parseCorrectRoute } from '../core/corrections/route';
+import { parseGuideRoute } from '../core/guides/route';
+import { GuidePage } from './guide/GuidePage';
 import { CorrectionPage } from './corrections/CorrectionPage';
 import { CorrectionsSection } from './corrections/LocalCorrections';
 
 const errorText = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 export function Options({ hash = '' }: { hash?: string }) {
-  // "Suggest a correction" is a view of this page (#correct?…). main.tsx mounts a new Options when
-  // the hash moves between the form and the settings, so the hooks below always run in one order.
+  // "Suggest a correction" (#correct?…) and the migration guides (#guide?…) are views of this page.
+  // main.tsx mounts a new Options when the hash moves between views, so the hooks below always
+  // run in one order.
   const route = parseCorrectRoute(hash);
   if (route) return <CorrectionPage route={route} />;
+  const guide = parseGuideRoute(hash);
+  if (guide) return <GuidePage route={guide} />;
   const [state, setState] = useState<OptionsState | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
   useEffect(() => {

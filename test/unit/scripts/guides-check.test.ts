@@ -9,6 +9,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { checkCatalogue } from '../../../scripts/catalogue-check';
 import { REPO_ROOT } from '../../../scripts/lib/catalogue-files';
 import { readGuideFiles } from '../../../scripts/lib/guide-files';
+import { guideStepCounts } from '../../../scripts/lib/guide-steps-plugin';
 import { DOCUMENTATION_HOSTS, REQUIRED_GUIDE_SERVICE_IDS, isDocumentationUrl, validateGuides, type Guide } from '../../../src/core/guides';
 import { catalogue } from '../../../src/catalogue';
 
@@ -45,6 +46,15 @@ describe('the guides as they are', () => {
       for (const step of guide.steps) expect(isDocumentationUrl(step.source.url), `${guide.service}: ${step.source.url}`).toBe(true);
       expect(guide.notCarriedOver.length, guide.service).toBeGreaterThan(0);
     }
+  });
+
+  it('gives the popup each guide’s step count, derived from the files (virtual:guide-steps)', () => {
+    const { raw, files } = readGuideFiles();
+    expect(guideStepCounts()).toEqual(Object.fromEntries(files.map((file, i) => [file.replace(/^.*\/|\.json$/g, ''), (raw[i] as Guide).steps.length])));
+    edit('zoom.json', (g) => g.steps.pop());
+    writeFileSync(path('broken.json'), '{');
+    expect(guideStepCounts(root)).toMatchObject({ zoom: (raw[files.indexOf('src/catalogue/guides/zoom.json')] as Guide).steps.length - 1 });
+    expect(guideStepCounts(root)).not.toHaveProperty('broken');
   });
 
   it('moves mail from Gmail in five steps, one of them at the host', () => {
