@@ -2,7 +2,7 @@
 // opened from the popup. The guide's text loads on demand; the service's name comes from the
 // catalogue through the background; with the popup's tab, the host the popup proposed first
 // lends its own user guide to the step done at the host.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { Guide } from '../../core/guides/types';
 import type { GuideRoute } from '../../core/guides/route';
 import { hostGuideOf, type HostGuide } from '../../core/guides/host';
@@ -70,15 +70,13 @@ interface GuideViewProps {
 }
 
 export function GuideView({ guide, serviceName, host }: GuideViewProps) {
-  const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = t('guidePageTitle', [serviceName]);
-    heading.current?.focus();
   }, [serviceName]);
 
   return (
     <main class="options guide">
-      <h1 tabIndex={-1} ref={heading}>{t('guideTitle', [serviceName])}</h1>
+      <h1>{t('guideTitle', [serviceName])}</h1>
       <p class="lead">{pick(guide.summary)}</p>
       <section aria-labelledby="guide-steps-title">
         <h2 id="guide-steps-title">{t('guideStepsTitle', [String(guide.steps.length)])}</h2>
