@@ -6,7 +6,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchMatou, type Matou } from './harness';
+import { CHROME_DIST, launchMatou, requireBuild, type Matou } from './harness';
+import { measureBuild } from '../../scripts/lib/build-sizes';
 import { answerWelcome, runAxe } from './popup-pages';
 import { isDocumentationUrl, type Guide } from '../../src/core/guides';
 
@@ -38,6 +39,22 @@ async function openGuideFromPopup(): Promise<Page> {
   await popup.close();
   return guide;
 }
+
+describe.each([['chrome', CHROME_DIST], ['firefox', resolve(CHROME_DIST, '../firefox')]])('%s build', (_name, dist) => {
+  test('the guides load on demand: none of their text is in the popup’s or the options page’s JavaScript', () => {
+    requireBuild(dist);
+    const sizes = measureBuild(dist);
+    for (const entry of ['popup', 'options']) {
+      const files = sizes.entries.find((e) => e.entry === entry)?.files ?? [];
+      expect(files.length, entry).toBeGreaterThan(0);
+      const code = files.map((file) => readFileSync(resolve(dist, file), 'utf8')).join('\n');
+      for (const step of gmail.steps) {
+        expect(code.includes(step.text.en), `${entry}: ${step.text.en}`).toBe(false);
+        expect(code.includes(step.source.url), `${entry}: ${step.source.url}`).toBe(false);
+      }
+    }
+  });
+});
 
 describe('the Gmail guide, from the popup', () => {
   test('the link is keyboard-reachable, before the long lists', async () => {
