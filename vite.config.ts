@@ -6,6 +6,7 @@ import preact from '@preact/preset-vite';
 import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/lib/firefox-manifest.ts';
+import { guideSteps } from './scripts/lib/guide-steps-plugin.ts';
 
 const CONTENT_SCRIPT = 'src/content/index.ts';
 
@@ -15,6 +16,7 @@ export default defineConfig(({ mode }) => {
   return {
     plugins: [
       preact(),
+      guideSteps(),
       crx({
         manifest,
         browser: target,

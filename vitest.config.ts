@@ -1,9 +1,10 @@
 // Unit and component tests: Node + happy-dom, a fake `browser`, no crx plugin.
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
+import { guideSteps } from './scripts/lib/guide-steps-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact()],
+  plugins: [preact(), guideSteps()],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -9,6 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contentScriptMatches, validateCatalogue, type CatalogueProblem } from '../src/core/catalogue';
+import { validateGuides } from '../src/core/guides';
 import {
   REPO_ROOT,
   indexedFiles,
@@ -19,6 +20,7 @@ import {
   writeIndex,
   writeManifestMatches,
 } from './lib/catalogue-files';
+import { readGuideFiles } from './lib/guide-files';
 
 const INDEX = 'src/catalogue/index.ts';
 const MANIFEST = 'manifest.json';
@@ -39,7 +41,8 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
   const root = options.root ?? REPO_ROOT;
   const disk = readCatalogueFiles(root);
   if (options.fixIndex) writeIndex(disk.listing, root);
-  const problems: CatalogueProblem[] = disk.unreadable.map(({ file, message, line, column }) => {
+  const guideFiles = readGuideFiles(root);
+  const problems: CatalogueProblem[] = [...disk.unreadable, ...guideFiles.unreadable].map(({ file, message, line, column }) => {
     const where = line === undefined ? '' : `line ${line}, column ${column ?? 1}`;
     return {
       file,
@@ -51,6 +54,14 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
 
   const { catalogue, problems: found } = validateCatalogue(disk.raw, disk.files);
   problems.push(...found);
+
+  // The guides name services: check those against the catalogue's files as read, even when
+  // another part of the catalogue has a problem (only an unreadable service file leaves it open).
+  const serviceIds = disk.files.unreadable.some((file) => file.includes('/services/'))
+    ? null
+    : new Set(disk.raw.services.map((s) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string'));
+  const guides = validateGuides(guideFiles.raw, guideFiles.files, serviceIds, guideFiles.unreadable.map((u) => u.file));
+  problems.push(...guides.problems);
 
   // The static import list must name exactly the files of the folders.
   const indexed = indexedFiles(root);
@@ -83,7 +94,7 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
   const examples = catalogue?.services.reduce((sum, service) => sum + service.examples.length, 0) ?? 0;
   const lookalikes = catalogue?.services.reduce((sum, service) => sum + service.lookalikes.length, 0) ?? 0;
   const summary = catalogue
-    ? `catalogue: ${catalogue.services.length} services, ${catalogue.software.length} software, ${catalogue.categories.length} categories, ${examples} examples, ${lookalikes} look-alikes, ${patterns} content-script patterns`
+    ? `catalogue: ${catalogue.services.length} services, ${catalogue.software.length} software, ${catalogue.categories.length} categories, ${examples} examples, ${lookalikes} look-alikes, ${patterns} content-script patterns, ${guideFiles.raw.length} migration guides`
     : 'catalogue';
   return { problems, summary };
 }

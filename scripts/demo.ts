@@ -1,7 +1,8 @@
 // npm run demo — a headless tour of Matou in Chromium with the built extension: the first-run
 // question (Ille-et-Vilaine), then Gmail, Google Docs, Zoom and Discord (served by the local
 // fake web, nothing leaves the machine), saving screenshots of the popup in light and dark
-// themes, of the options page and of the correction form under docs/screenshots/.
+// themes, of the options page, of the correction form and of the Gmail migration guide under
+// docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -68,6 +69,20 @@ export async function demo(): Promise<string[]> {
     saved.push(...(await shoot(form, 'correction')));
     await form.close();
     await docs.close();
+
+    // "How to move from Gmail — 5 steps" from the popup on Gmail: the guide view.
+    const { page: mail, tabId: mailTab } = await matou.visit(SERVICES[0].url);
+    await matou.waitForBadge(mailTab, (text) => text !== '');
+    const mailPopup = await matou.openPopup(mailTab);
+    const guideHref = await mailPopup.locator('.guide-link a').getAttribute('href');
+    await mailPopup.close();
+    const guide = await matou.context.newPage();
+    await guide.setViewportSize({ width: 900, height: 900 });
+    await guide.goto(new URL(guideHref ?? '', matou.extensionUrl('src/popup/index.html')).href);
+    await guide.locator('main.guide:not([aria-busy]) ol.guide-steps').waitFor();
+    saved.push(...(await shoot(guide, 'guide-gmail')));
+    await guide.close();
+    await mail.close();
   } finally {
     await matou.close();
   }

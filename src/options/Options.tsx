@@ -9,14 +9,18 @@ import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { errorText, lang, t } from '../ui/i18n';
 import { RegionPicker } from './RegionPicker';
 import { parseCorrectRoute } from '../core/corrections/route';
+import { parseGuideRoute } from '../core/guides/route';
+import { GuidePage } from './guide/GuidePage';
 import { CorrectionPage } from './corrections/CorrectionPage';
 import { CorrectionsSection } from './corrections/LocalCorrections';
 
 export function Options({ hash = '' }: { hash?: string }) {
-  // "Suggest a correction" is a view of this page (#correct?…); main.tsx mounts a new Options when
-  // the hash moves between the form and the settings.
-  const route = parseCorrectRoute(hash);
-  return route ? <CorrectionPage route={route} /> : <SettingsPage hash={hash} />;
+  // "Suggest a correction" (#correct?…) and the migration guides (#guide?…) are views of this
+  // page; main.tsx mounts a new Options when the hash moves between views.
+  const correction = parseCorrectRoute(hash);
+  if (correction) return <CorrectionPage route={correction} />;
+  const guide = parseGuideRoute(hash);
+  return guide ? <GuidePage route={guide} /> : <SettingsPage hash={hash} />;
 }
 
 function SettingsPage({ hash }: { hash: string }) {

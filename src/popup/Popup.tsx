@@ -11,6 +11,8 @@ import { ExternalLink } from '../ui/links';
 import { Hosts } from './Hosts';
 import { correctRoute } from '../core/corrections/route';
 import { UserHosts } from './UserHosts';
+import { guideRoute } from '../core/guides/route';
+import { GuideLink } from './GuideLink';
 
 /** The options page, relative to this page (both live under src/ in every build). */
 export const OPTIONS_PAGE = '../options/index.html';
@@ -132,6 +134,7 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           </button>
         </div>
       ) : null}
+      {detection ? <GuideLink service={detection.service} href={`${OPTIONS_PAGE}${guideRoute({ service: detection.service.id, tab: state.tabId })}`} /> : null}
       {excluded ? (
         <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>

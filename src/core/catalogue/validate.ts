@@ -126,8 +126,8 @@ function hintFor(field: string): string {
   return 'Compare with an existing file in the same folder; src/catalogue/README.md describes each field.';
 }
 
-/** `match.0.host` -> `match[0].host` */
-function fieldFromPath(issue: v.BaseIssue<unknown>): string {
+/** `match.0.host` -> `match[0].host` (also used by the guides' validation) */
+export function fieldFromPath(issue: v.BaseIssue<unknown>): string {
   let field = '';
   for (const item of issue.path ?? []) {
     const key = item.key;
@@ -147,7 +147,7 @@ function shown(value: unknown): string {
 }
 
 /** What a valibot issue means, in the words of someone editing the JSON file. */
-function plainMessage(issue: v.BaseIssue<unknown>): string {
+export function plainMessage(issue: v.BaseIssue<unknown>): string {
   const last = issue.path?.[issue.path.length - 1];
   const key = last === undefined ? undefined : String(last.key);
   const input: unknown = issue.input;

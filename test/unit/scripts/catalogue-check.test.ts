@@ -46,7 +46,7 @@ describe('catalogue:check on a copy of the catalogue', () => {
   it('finds nothing wrong with the catalogue as it is', () => {
     const { problems, summary } = checkCatalogue({ root });
     expect(problems).toEqual([]);
-    expect(summary).toMatch(/^catalogue: \d+ services, \d+ software, \d+ categories, \d+ examples, \d+ look-alikes, \d+ content-script patterns$/);
+    expect(summary).toMatch(/^catalogue: \d+ services, \d+ software, \d+ categories, \d+ examples, \d+ look-alikes, \d+ content-script patterns, \d+ migration guides$/);
   });
 
   it('a wrong category id: the file, the field, and the id meant', () => {
