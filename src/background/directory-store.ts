@@ -12,7 +12,7 @@ import {
 } from '../core/directory';
 import { nearHostCount } from '../core/badge';
 import type { DirectoryOrigin, DirectoryStatus } from '../core/protocol';
-import { readLocal, writeLocal } from '../platform/storage';
+import { readLocal, readSession, writeLocal, writeSession } from '../platform/storage';
 
 export const BUNDLED_SNAPSHOT_PATH = 'directory/snapshot.json';
 
@@ -34,8 +34,24 @@ function parseLastCheck(raw: unknown): LastCheck {
   return typeof reason === 'string' ? { at, result, reason } : { at, result };
 }
 
+interface NearCounts {
+  region: string;
+  byNeed: Record<string, number>;
+}
+
+const NO_COUNTS: NearCounts = { region: '', byNeed: {} };
+
+function parseNearCounts(raw: unknown): NearCounts {
+  if (typeof raw !== 'object' || raw === null) return NO_COUNTS;
+  const { region, byNeed } = raw as Record<string, unknown>;
+  if (typeof region !== 'string' || typeof byNeed !== 'object' || byNeed === null) return NO_COUNTS;
+  const counts = Object.entries(byNeed).filter((entry): entry is [string, number] => Number.isInteger(entry[1]) && (entry[1] as number) >= 0);
+  return { region, byNeed: Object.fromEntries(counts) };
+}
+
 export class DirectoryStore {
   private loaded: Promise<Loaded> | null = null;
+  private counts: Promise<NearCounts> | null = null;
   private refreshing: Promise<DirectoryStatus> | null = null;
 
   constructor(
@@ -70,9 +86,22 @@ export class DirectoryStore {
     return rankHosts((await this.load()).index, { category, region });
   }
 
-  /** How many hosts the badge counts as near for a need (all but the `elsewhere` group). */
+  /**
+   * How many hosts the badge counts as near for a need (all but the `elsewhere` group). Kept per
+   * need for the last region in session storage, so that a worker woken by a page draws its badge
+   * without loading and validating the directory again; forgotten when the copy changes.
+   */
   async nearCount(category: string, region: string): Promise<number> {
-    return nearHostCount(await this.rank(category, region));
+    this.counts ??= readSession('nearCounts').then(parseNearCounts);
+    const counts = await this.counts;
+    const known = counts.region === region ? counts.byNeed[category] : undefined;
+    if (known !== undefined) return known;
+    const count = nearHostCount(await this.rank(category, region));
+    const latest = await this.counts;
+    const next: NearCounts = { region, byNeed: { ...(latest.region === region ? latest.byNeed : {}), [category]: count } };
+    this.counts = Promise.resolve(next);
+    await writeSession('nearCounts', next);
+    return count;
   }
 
   async status(): Promise<DirectoryStatus> {
@@ -112,6 +141,8 @@ export class DirectoryStore {
         origin: 'downloaded',
         ...(outcome.etag ? { etag: { value: outcome.etag, url } } : {}),
       });
+      this.counts = Promise.resolve(NO_COUNTS);
+      await writeSession('nearCounts', NO_COUNTS);
       await writeLocal('directoryCheck', { at: outcome.checkedAt, result: 'updated' });
     } else {
       await writeLocal('directoryCheck', { at: outcome.checkedAt, result: outcome.status, reason: outcome.reason });

@@ -15,6 +15,8 @@ export interface LocalAreas {
 export interface SessionAreas {
   tabs: unknown;
   snoozedSites: unknown;
+  /** How many hosts are near, per need, for one region (the badge's number without loading the directory). */
+  nearCounts: unknown;
 }
 
 export async function readLocal<K extends keyof LocalAreas>(key: K): Promise<unknown> {

@@ -82,3 +82,36 @@ describe('DirectoryStore refresh', () => {
     expect(after.lastCheck?.reason).toMatch(/Failed to fetch/);
   });
 });
+
+describe('DirectoryStore near counts (the badge number)', () => {
+  it('a worker woken later counts without loading the directory again; a new copy or another region counts afresh', async () => {
+    let loads = 0;
+    const loadBundled = async () => {
+      loads += 1;
+      return bundled;
+    };
+    const first = new DirectoryStore(loadBundled, network().fetchImpl);
+    const count = await first.nearCount('email', 'FR-35');
+    expect(count).toBe((await first.rank('email', 'FR-35')).filter((host) => host.locality !== 'elsewhere').length);
+    expect(loads).toBe(1);
+
+    // The worker was stopped: a new store, the same session storage.
+    const woken = new DirectoryStore(loadBundled, network().fetchImpl);
+    expect(await woken.nearCount('email', 'FR-35')).toBe(count);
+    expect(loads).toBe(1);
+
+    // Another region is counted from the directory.
+    expect(await woken.nearCount('email', 'BE')).toBe((await woken.rank('email', 'BE')).filter((host) => host.locality !== 'elsewhere').length);
+    expect(loads).toBe(2);
+
+    // A new copy forgets every count.
+    await woken.refresh(SOURCE_A);
+    expect(await fakeBrowser.storage.session.get('nearCounts')).toEqual({ nearCounts: { region: '', byNeed: {} } });
+  });
+
+  it('ignores corrupt stored counts', async () => {
+    await fakeBrowser.storage.session.set({ nearCounts: { region: 'FR-35', byNeed: { email: -3, video: 'x' } } });
+    const store = new DirectoryStore(async () => bundled, network().fetchImpl);
+    expect(await store.nearCount('email', 'FR-35')).toBeGreaterThan(0);
+  });
+});
