@@ -54,11 +54,11 @@ const OTHER_SITES = [
   'www.liberation.fr', 'www.francetvinfo.fr', 'www.mediapart.fr', 'chatons.org', 'www.april.org',
   'www.openstreetmap.org', 'joinmastodon.org', 'framapiaf.org', 'www.rts.ch', 'www.rtbf.be',
   'www.lesoir.be', 'www.radio-canada.ca', 'www.lapresse.ca', 'www.bbc.co.uk', 'www.spiegel.de',
-  'stackoverflow.com', 'developer.mozilla.org', 'news.ycombinator.com', 'www.reddit.com', 'www.nytimes.com',
+  'stackoverflow.com', 'developer.mozilla.org', 'news.ycombinator.com', 'www.legifrance.gouv.fr', 'www.nytimes.com',
   'docs.python.org', 'www.debian.org', 'gitlab.com', 'codeberg.org', 'www.qwant.com', 'duckduckgo.com',
   'www.ecosia.org', 'www.amazon.fr', 'www.fnac.com', 'www.cdiscount.com', 'www.doctolib.fr', 'www.allocine.fr',
   'www.marmiton.org', 'www.20minutes.fr', 'www.lefigaro.fr', 'www.larousse.fr', 'www.wordreference.com',
-  'accounts.google.com', 'news.google.com', 'support.google.com', 'www.microsoft.com', 'support.apple.com',
+  'accounts.google.com', 'www.associations.gouv.fr', 'support.google.com', 'www.microsoft.com', 'support.apple.com',
   'www.apple.com', 'about.meta.com', 'www.whatsapp.com', 'blog.zoom.example', 'mail.proton.me', 'www.ovh.com',
 ];
 const TLDS = ['com', 'fr', 'org', 'net', 'be', 'ch', 'ca', 'de', 'io', 'info', 'eu', 'co.uk', 'example'];

@@ -1,6 +1,6 @@
 // Launches Debian's Chromium with the built extension (dist/chrome) and the fake web.
 // One place for the flags that make Chromium quiet, offline and extension-friendly.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -149,6 +149,7 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   requireBuild(dist);
   const web = options.web ?? (await startFakeWeb());
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'matou-chromium-'));
+  const freshProfile = readdirSync(profile).length === 0;
   const context = await launchChromium(
     profile,
     [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)],
@@ -164,9 +165,17 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const extensionId = new URL((await worker()).url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
-  // The options page opens by itself on install (first run): close it so tests start clean.
+  // The options page opens by itself on install (first run): close it so tests start clean. On a
+  // fresh profile, wait until it is there (a loaded machine takes seconds): opened later, it would
+  // take over the tab of a test's first navigation ("interrupted by another navigation").
+  const ownPage = (page: Page) => page.url().startsWith(extensionUrl(''));
+  if (freshProfile) {
+    for (let waited = 0; waited < 10_000 && !context.pages().some(ownPage); waited += 100) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
   await new Promise((r) => setTimeout(r, 300));
-  for (const page of context.pages()) if (page.url().startsWith(extensionUrl(''))) await page.close();
+  for (const page of context.pages()) if (ownPage(page)) await page.close();
 
   async function tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();

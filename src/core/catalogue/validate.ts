@@ -49,6 +49,9 @@ export const REQUIRED_CATEGORY_IDS: readonly string[] = [
   'file-transfer', 'video-conference', 'team-chat', 'instant-messaging', 'social-network',
   'microblogging', 'events', 'video-hosting', 'photo-sharing', 'calendar', 'maps', 'search',
   'translation', 'notes', 'mailing-lists', 'project-boards', 'url-shortener', 'pastebin', 'code-forge',
+  // issue 13
+  'office-suite', 'website', 'blog', 'newsletter', 'music-streaming', 'web-analytics', 'contacts', 'tasks',
+  'e-learning', 'reading-list', 'forum', 'appointment-booking', 'news-reader',
 ];
 
 /** Service ids other tools rely on. */
@@ -57,6 +60,14 @@ export const REQUIRED_SERVICE_IDS: readonly string[] = [
   'google-meet', 'google-calendar', 'google-maps', 'google-search', 'youtube', 'zoom', 'discord',
   'microsoft-teams', 'outlook', 'onedrive', 'whatsapp', 'facebook', 'facebook-events', 'instagram',
   'messenger', 'twitter-x', 'slack', 'doodle', 'wetransfer', 'dropbox', 'trello',
+  // issue 13: Microsoft 365 on the web, the rest of Google's and Apple's tools, Amazon, Meta, platforms
+  'microsoft-word', 'microsoft-excel', 'microsoft-powerpoint', 'microsoft-365', 'sharepoint', 'outlook-calendar',
+  'microsoft-planner', 'microsoft-todo', 'onenote', 'microsoft-forms', 'microsoft-loop',
+  'google-sites', 'google-contacts', 'google-tasks', 'google-classroom', 'google-analytics', 'blogger', 'google-news',
+  'youtube-music', 'google-translate', 'google-chat',
+  'icloud-calendar', 'icloud-contacts', 'icloud-notes', 'icloud-pages', 'icloud-numbers', 'icloud-keynote',
+  'apple-music', 'facetime', 'amazon-photos', 'goodreads', 'facebook-groups',
+  'mailchimp', 'medium', 'substack', 'wix', 'squarespace', 'calendly', 'spotify', 'reddit', 'pinterest',
 ];
 
 const HOST_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;

@@ -6,7 +6,8 @@
 //
 // Words left out on purpose: "cloud"/"nuage" alone (a file drive? a full suite? a server?),
 // "pad" alone (Etherpad is recognised by its software name), "chat"/"tchat" (team chat or
-// instant messaging?), brand-like names ("Drop.Infini"), web-site hosting (no catalogue need).
+// instant messaging?), brand-like names ("Drop.Infini"). Web-site hosting ("hébergement de sites
+// web", "site statique") names the need of someone leaving Wix or Google Sites: a site.
 
 import { foldPlaceName } from '../regions';
 
@@ -39,7 +40,7 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   {
     label: 'office suite',
     pattern: /\b(?:suite bureautique|office suite|bureautique en ligne)\b/,
-    categories: ['text-collaboration', 'spreadsheet', 'presentation'],
+    categories: ['office-suite', 'text-collaboration', 'spreadsheet', 'presentation'],
   },
   {
     label: 'large file transfer',
@@ -80,6 +81,11 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
     label: 'calendar',
     pattern: /\b(?:agendas?|calendriers? partages?)\b/,
     categories: ['calendar'],
+  },
+  {
+    label: 'web-site hosting',
+    pattern: /\b(?:hebergement (?:de )?sites? (?:web|internet)|hebergement web|sites? (?:web )?statiques?|web ?site hosting|web hosting)\b/,
+    categories: ['website'],
   },
   {
     label: 'URL shortener',

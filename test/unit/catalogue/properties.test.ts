@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { getDomain } from 'tldts';
 import { catalogue } from '../../../src/catalogue';
-import { compileClassifier } from '../../../src/core/catalogue';
+import { COUNTRY_DOMAIN_SUFFIXES, compileClassifier } from '../../../src/core/catalogue';
 
 const classifier = compileClassifier(catalogue);
 const serviceIds = new Set(catalogue.services.map((s) => s.id));
@@ -22,12 +22,16 @@ function underCatalogue(host: string): boolean {
 }
 
 const hostArb = fc.constantFrom(...ruleHosts);
-const pathArb = fc.constantFrom('/', '/document/d/1', '/events/1', '/maps', '/search?q=x', '/j/123', '/mail/u/0/', '/messages/t/1');
+const pathArb = fc.constantFrom('/', '/document/d/1', '/events/1', '/maps', '/search?q=x', '/j/123', '/mail/u/0/', '/messages/t/1', '/calendar/view/week', '/groups/1', '/:w:/r/sites/x', '/photos/all', '/w/s!abc', '/keynote/0abc');
+/** Every rule with paths, one entry per prefix. */
+const pathRules = rules.flatMap((rule) => (rule.paths ?? []).map((prefix) => ({ service: rule.service, host: rule.host, subdomains: rule.subdomains === true, prefix })));
+const countryRules = rules.filter((rule) => rule.countryDomains);
 /** A domain that is not catalogued. */
 const otherDomain = fc.domain().filter((d) => !underCatalogue(d));
 const label = fc.stringMatching(/^[a-z0-9]{1,12}$/);
 
-describe('classifier properties', () => {
+// Fast-check runs 2000 cases per property: on a loaded 2-core machine one property can pass 5 s.
+describe('classifier properties', { timeout: 20_000 }, () => {
   it('never throws and answers null or a catalogued service, on any string', () => {
     fc.assert(
       fc.property(fc.oneof(fc.string({ unit: 'binary' }), fc.webUrl({ withQueryParameters: true, withFragments: true }), fc.string().map((s) => `https://${s}`)), (url) => {
@@ -109,6 +113,40 @@ describe('classifier properties', () => {
       }),
       RUNS,
     );
+  });
+
+  it('holds a path rule on its prefix and whole segments below it, never on a longer segment', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...pathRules), label, fc.boolean(), fc.constantFrom('', '/', '?x=1', '#y'), (rule, word, sub, tail) => {
+        const host = rule.subdomains && sub ? `${word}.${rule.host}` : rule.host;
+        expect(classifier.classify(`https://${host}${rule.prefix}${tail}`)?.service).toBe(rule.service);
+        expect(classifier.classify(`https://${host}${rule.prefix}/${word}${tail}`)?.service).toBe(rule.service);
+        expect(classifier.classify(`https://${host}${rule.prefix.toUpperCase()}/${word}`)?.service).toBe(rule.service);
+        // A longer segment is a sibling: the host's own answer, whatever it is, never this rule's.
+        const sibling = classifier.classify(`https://${host}${rule.prefix}${word}${tail}`)?.service ?? null;
+        expect(sibling).toBe(classifier.classify(`https://${host}/matou-no-such-path`)?.service ?? null);
+        expect(sibling).not.toBe(rule.service);
+      }),
+      RUNS,
+    );
+  });
+
+  it('holds a country-domain rule under every country-code suffix, and under no generic one', () => {
+    const suffixes = [...COUNTRY_DOMAIN_SUFFIXES, 'co.jp', 'com.br', 'com.au', 'co.in'];
+    fc.assert(
+      fc.property(fc.constantFrom(...countryRules), fc.constantFrom(...suffixes), fc.constantFrom('', '/', '/?hl=fr'), (rule, suffix, path) => {
+        const host = rule.host.replace(/\.com$/, `.${suffix}`);
+        const url = `https://${host}${rule.paths?.[0] ?? ''}${path}`;
+        expect(classifier.classify(url)?.service, url).toBe(rule.service);
+      }),
+      RUNS,
+    );
+    for (const rule of countryRules) {
+      for (const generic of ['org', 'net', 'info', 'example', 'app']) {
+        const url = `https://${rule.host.replace(/\.com$/, `.${generic}`)}/`;
+        expect(classifier.classify(url), url).toBeNull();
+      }
+    }
   });
 
   it('never recognises a URL of another scheme, an IP address or localhost', () => {

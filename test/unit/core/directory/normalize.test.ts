@@ -193,7 +193,11 @@ describe('single values', () => {
     expect(categoriesFromName('hébergement courriel')).toEqual(['email']);
     expect(categoriesFromName('visioconférence')).toEqual(['video-conference']);
     expect(categoriesFromName('conversation instantanée')).toEqual(['instant-messaging']);
-    expect(categoriesFromName('suite bureautique')).toEqual(['text-collaboration', 'spreadsheet', 'presentation']);
+    expect(categoriesFromName('suite bureautique')).toEqual(['office-suite', 'text-collaboration', 'spreadsheet', 'presentation']);
+    // Web-site hosting names the need of someone leaving Wix or Google Sites (issue 13).
+    for (const name of ['hébergement de sites Web', 'Hébergement de sites web associatifs', 'site statique', 'web hosting']) {
+      expect(categoriesFromName(name), name).toEqual(['website']);
+    }
     expect(categoriesFromName('Listes de diffusion')).toEqual(['mailing-lists']);
     expect(categoriesFromName('partage de photos, envoi de gros fichiers, hébergement cloud, boîte mail')).toEqual([
       'email',
@@ -201,7 +205,7 @@ describe('single values', () => {
       'file-storage',
       'photo-sharing',
     ]);
-    for (const name of ['Cloud (nuage du PIC)', 'pad', 'Drop.Infini', 'hébergement de sites web', 'Mailman', 'visiteurs']) {
+    for (const name of ['Cloud (nuage du PIC)', 'pad', 'Drop.Infini', 'site de la mairie', 'Mailman', 'visiteurs', 'forum']) {
       expect(categoriesFromName(name)).toEqual([]);
     }
     expect(FUNCTION_KEYWORDS.length).toBeGreaterThan(5);
