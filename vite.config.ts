@@ -7,6 +7,7 @@ import { crx, type ManifestV3Export } from '@crxjs/vite-plugin';
 import sourceManifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 import { guideSteps } from './scripts/lib/guide-steps-plugin.ts';
+import { catalogueProofsOut } from './scripts/lib/catalogue-proofs-plugin.ts';
 
 const CONTENT_SCRIPT = 'src/content/index.ts';
 
@@ -17,6 +18,7 @@ export default defineConfig(({ mode }) => {
     plugins: [
       preact(),
       guideSteps(),
+      catalogueProofsOut(),
       crx({
         manifest,
         browser: target,

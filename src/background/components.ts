@@ -9,8 +9,10 @@
 //   OptionsComponent   what the options page asks and changes; the settings file
 //   CorrectionsComponent  the correction form and the list of local corrections
 import { catalogue } from '../catalogue';
-import { compileClassifier } from '../core/catalogue';
-import { DEFAULT_DIRECTORY_URL } from '../core/directory';
+// Modules, not the catalogue's and directory's indexes: those also bring catalogue validation
+// (with the whole Public Suffix List) and the ChatonsInfos parser, which the worker never runs.
+import { compileClassifier } from '../core/catalogue/classifier';
+import { DEFAULT_DIRECTORY_URL } from '../core/directory/source';
 import { parseRegion } from '../core/regions';
 import type { Settings } from '../core/settings';
 import { CorrectionsComponent } from './corrections';

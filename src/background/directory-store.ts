@@ -1,15 +1,12 @@
 // The CHATONS directory copy in use: the newest valid one between the snapshot bundled with
 // this version and the last one downloaded. A refresh replaces it only with a valid, newer copy;
 // whatever happens, the result is recorded for the popup and the options page.
-import {
-  indexDirectory,
-  parseSnapshot,
-  rankHosts,
-  refreshDirectory,
-  type DirectoryIndex,
-  type DirectorySnapshot,
-  type RankedHost,
-} from '../core/directory';
+// The directory's own modules, not its index: the index also brings the ChatonsInfos parser
+// (dot-properties, kept whole by the bundler), which the extension never runs.
+import { indexDirectory, rankHosts, type DirectoryIndex, type RankedHost } from '../core/directory/rank';
+import { refreshDirectory } from '../core/directory/refresh';
+import type { DirectorySnapshot } from '../core/directory/schema';
+import { parseSnapshot } from '../core/directory/snapshot';
 import { nearHostCount } from '../core/badge';
 import type { DirectoryOrigin, DirectoryStatus } from '../core/protocol';
 import { readLocal, readSession, writeLocal, writeSession } from '../platform/storage';
