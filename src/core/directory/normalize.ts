@@ -3,12 +3,19 @@
 // are cleaned. Pure: the files arrive already fetched (see scripts/lib/directory-crawl.ts).
 
 import type { Catalogue, Software } from '../catalogue/types';
-import { countryFromName, parseRegion, placeFromAddress } from '../regions';
+import { ISO_ALPHA2, countryFromName, parseRegion, placeFromAddress } from '../regions';
 import { FUNCTION_KEYWORDS, categoriesFromName } from './keywords';
 import type { PropertiesMap } from './properties';
 import {
+  FUNDING_KINDS,
+  HOST_PROVIDER_TYPES,
   LIMITS,
+  ORGANIZATION_TYPES,
   SNAPSHOT_SCHEMA_VERSION,
+  type FundingKind,
+  type FundingLink,
+  type HostProviderType,
+  type OrganizationType,
   type DirectoryCounts,
   type DirectoryOrganization,
   type DirectoryPlace,
@@ -112,6 +119,25 @@ export function parseDay(raw: string | undefined): string | undefined {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   if (y < 1990 || y > 2200) return undefined;
   return date.toISOString().slice(0, 10);
+}
+
+/** `organization.type` (`ASSOCIATION`, `Cooperative`…) lower-cased, or undefined when not one of the list. */
+export function normalizeOrganizationType(raw: string | undefined): OrganizationType | undefined {
+  const value = raw?.trim().toLowerCase();
+  return (ORGANIZATION_TYPES as readonly string[]).includes(value ?? '') ? (value as OrganizationType) : undefined;
+}
+
+/** `host.provider.type` (`HOME`, `HOSTEDBAY`, `HOSTEDSERVER`, `OUTSOURCED`) lower-cased, or undefined. */
+export function normalizeHostProvider(raw: string | undefined): HostProviderType | undefined {
+  const value = raw?.trim().toLowerCase();
+  return (HOST_PROVIDER_TYPES as readonly string[]).includes(value ?? '') ? (value as HostProviderType) : undefined;
+}
+
+/** The platform named by an `organization.funding.<suffix>` key (YunoHost writes `Tipee` for Tipeee). */
+export function fundingKind(suffix: string): FundingKind {
+  const value = suffix.trim().toLowerCase();
+  if (value === 'tipee') return 'tipeee';
+  return (FUNDING_KINDS as readonly string[]).includes(value) ? (value as FundingKind) : 'other';
 }
 
 /** `YYYY-MM-DD` of a Date, in UTC. */
@@ -264,6 +290,100 @@ function serviceVerdict(p: PropertiesMap, today: string, from: string, warnings:
   return day <= today ? { excluded: `service.enddate = ${day}` } : { endDate: day };
 }
 
+/** Reads the trust facts of one file, reporting what is present but unusable (and dropping it). */
+class FactReader {
+  constructor(
+    private readonly p: PropertiesMap,
+    private readonly today: string,
+    private readonly what: string,
+    private readonly from: string,
+    private readonly warnings: Warnings,
+  ) {}
+
+  /** An http(s) link; anything else is dropped and reported. */
+  url(key: string): string | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const url = httpUrl(raw);
+    if (url === undefined) this.warnings.add('bad-url', `${this.what}: ${key} is not an http(s) URL; dropped`, this.from);
+    return url;
+  }
+
+  /** A day not after the build: a start date in the future is a typo or a plan, not a fact. */
+  startDay(key: string): string | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const day = parseDay(raw);
+    if (day === undefined) {
+      this.warnings.add('bad-date', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a date; dropped`, this.from);
+    } else if (day > this.today) {
+      this.warnings.add('bad-date', `${this.what}: ${key} ${day} is in the future; dropped`, this.from);
+      return undefined;
+    }
+    return day;
+  }
+
+  text(key: string): string | undefined {
+    return cleanText(get(this.p, key), LIMITS.factDescription);
+  }
+
+  /** A value from a fixed list; another value is dropped and reported. */
+  choice<T>(key: string, read: (raw: string) => T | undefined): T | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const value = read(raw);
+    if (value === undefined) this.warnings.add('unknown-value', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a known value; dropped`, this.from);
+    return value;
+  }
+
+  /** `organization.funding.*` links, one per platform and address, in the list's order. */
+  funding(): FundingLink[] {
+    const links: FundingLink[] = [];
+    for (const key of this.p.keys()) {
+      if (!key.startsWith('organization.funding.')) continue;
+      const url = this.url(key);
+      if (url === undefined || links.some((l) => l.url === url)) continue;
+      links.push({ kind: fundingKind(key.slice('organization.funding.'.length)), url });
+    }
+    links.sort((a, b) => FUNDING_KINDS.indexOf(a.kind) - FUNDING_KINDS.indexOf(b.kind) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    return links.slice(0, LIMITS.fundingLinks);
+  }
+}
+
+/** Sets the fields that have a value (an absent fact stays absent, never `undefined`). */
+function assignDefined<T extends object>(target: T, facts: Partial<T>): void {
+  for (const [key, value] of Object.entries(facts)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+}
+
+function organizationFacts(facts: FactReader): Partial<DirectoryOrganization> {
+  const funding = facts.funding();
+  return {
+    type: facts.choice('organization.type', normalizeOrganizationType),
+    startDate: facts.startDay('organization.startdate'),
+    memberSince: facts.startDay('organization.memberof.chatons.startdate'),
+    description: facts.text('organization.description'),
+    contactUrl: facts.url('organization.contact.url'),
+    legalUrl: facts.url('organization.legal.url'),
+    guideUrl: facts.url('organization.guide.user'),
+    funding: funding.length > 0 ? funding : undefined,
+  };
+}
+
+function serviceFacts(facts: FactReader): Partial<DirectoryService> {
+  return {
+    startDate: facts.startDay('service.startdate'),
+    description: facts.text('service.description'),
+    legalUrl: facts.url('service.legal.url'),
+    guideUrl: facts.url('service.guide.user'),
+    contactUrl: facts.url('service.contact.url'),
+    hostProvider: facts.choice('host.provider.type', normalizeHostProvider),
+    hostCountry: facts.choice('host.country.code', (raw) => {
+      const code = raw.trim().toUpperCase();
+      return ISO_ALPHA2.has(code) ? code : undefined;
+    }),
+  };
+}
+
 /**
  * A service's `from`, written relative to its organisation's `from` when both are on the same
  * origin (or both local paths): `pad.properties`, `services/pad.properties`, `../x.properties`.
@@ -398,6 +518,7 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       else counts.withoutUrl += 1;
       if (categoryBasis) entry.categoryBasis = categoryBasis;
       if (sv.endDate) entry.endDate = sv.endDate;
+      assignDefined(entry, serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings)));
       if (serviceCategories.length === 0) {
         counts.uncategorized += 1;
         warnings.add(
@@ -423,6 +544,7 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
     };
     if (website !== undefined) entry.website = website;
     if (verdict.endDate) entry.endDate = verdict.endDate;
+    assignDefined(entry, organizationFacts(new FactReader(p, today, org.id, org.from, warnings)));
     organizations.push(entry);
     counts.organizations += 1;
     counts.services += services.length;

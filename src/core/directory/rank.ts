@@ -3,7 +3,13 @@
 // of its category once, placing each in its locality group.
 
 import { parseRegion, type ParsedRegion } from '../regions';
-import type { DirectorySnapshot, Registration } from './schema';
+import type {
+  DirectorySnapshot,
+  FundingLink,
+  HostProviderType,
+  OrganizationType,
+  Registration,
+} from './schema';
 
 export type Locality = 'local' | 'regional' | 'national' | 'elsewhere';
 
@@ -23,16 +29,56 @@ export interface HostPlace {
   precision: 'departement' | 'region' | 'country' | 'unknown';
 }
 
+/**
+ * The organisation behind a host, with the trust facts its file gives. Each fact is present
+ * only when the member's file states it (and it passed the build's checks); never guessed.
+ */
+export interface HostOrganization {
+  id: string;
+  name: string;
+  website?: string;
+  /** `association`, `cooperative`… (`organization.type`). */
+  type?: OrganizationType;
+  /** `YYYY-MM-DD` the organisation began (`organization.startdate`). */
+  startDate?: string;
+  /** `YYYY-MM-DD` it joined CHATONS (`organization.memberof.chatons.startdate`). */
+  memberSince?: string;
+  /** Its own words, plain text (at most 300 characters): show as text, never as HTML. */
+  description?: string;
+  contactUrl?: string;
+  /** Legal notice. */
+  legalUrl?: string;
+  /** User guide. */
+  guideUrl?: string;
+  /** Where to give, one link per platform. */
+  funding?: readonly FundingLink[];
+}
+
+/** The service offered, with the trust facts its file gives (same rule: absent when not stated). */
+export interface HostService {
+  id: string;
+  name: string;
+  /** The service's own URL, or the organisation's website when the service gives none (see `urlSource`). */
+  url: string;
+  urlSource: 'service' | 'organization';
+  /** `YYYY-MM-DD` of its first day (`service.startdate`). */
+  startDate?: string;
+  /** Plain text, at most 300 characters. */
+  description?: string;
+  /** Terms of use. */
+  legalUrl?: string;
+  guideUrl?: string;
+  contactUrl?: string;
+  /** Where the machine runs: at home, own machine in a rented rack, rented server, third party. */
+  hostProvider?: HostProviderType;
+  /** Country the machine is in (ISO alpha-2; may differ from the organisation's `place`). */
+  hostCountry?: string;
+}
+
 /** A host offered for a need. Objects are shared between calls and with the index: read, never modify. */
 export interface RankedHost {
-  organization: { id: string; name: string; website?: string };
-  service: {
-    id: string;
-    name: string;
-    /** The service's own URL, or the organisation's website when the service gives none (see `urlSource`). */
-    url: string;
-    urlSource: 'service' | 'organization';
-  };
+  organization: HostOrganization;
+  service: HostService;
   /** `name` is what the host wrote in `software.name` ('' when it named none); `id` is the catalogue's. */
   software: { id?: string; name: string };
   registration: Registration;
@@ -68,6 +114,14 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
+const ORGANIZATION_FACTS = ['type', 'startDate', 'memberSince', 'description', 'contactUrl', 'legalUrl', 'guideUrl', 'funding'] as const;
+const SERVICE_FACTS = ['startDate', 'description', 'legalUrl', 'guideUrl', 'contactUrl', 'hostProvider', 'hostCountry'] as const;
+
+/** Copies the facts that are present (an absent fact stays an absent key). */
+function copyFacts<K extends string>(target: Partial<Record<K, unknown>>, source: Partial<Record<K, unknown>>, keys: readonly K[]): void {
+  for (const key of keys) if (source[key] !== undefined) target[key] = source[key];
+}
+
 const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
 
 /** Names compare without case or accents ("Écolo" sorts with "ecolo"), then by id for a stable order. */
@@ -99,7 +153,8 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
       known: countryCode !== undefined || departement !== undefined || region !== undefined,
       precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
     };
-    const organization = org.website ? { id: org.id, name: org.name, website: org.website } : { id: org.id, name: org.name };
+    const organization: HostOrganization = org.website ? { id: org.id, name: org.name, website: org.website } : { id: org.id, name: org.name };
+    copyFacts(organization, org, ORGANIZATION_FACTS);
     const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
     const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
     for (const service of org.services) {
@@ -115,14 +170,16 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
             ? service.endDate
             : org.endDate
           : (service.endDate ?? org.endDate);
+      const hostService: HostService = {
+        id: service.id,
+        name: service.name,
+        url,
+        urlSource: service.url !== undefined ? 'service' : 'organization',
+      };
+      copyFacts(hostService, service, SERVICE_FACTS);
       const host: IndexedHost = {
         organization,
-        service: {
-          id: service.id,
-          name: service.name,
-          url,
-          urlSource: service.url !== undefined ? ('service' as const) : ('organization' as const),
-        },
+        service: hostService,
         software: service.software.id
           ? { id: service.software.id, name: service.software.name ?? '' }
           : { name: service.software.name ?? '' },

@@ -13,6 +13,9 @@ export const LIMITS = {
   city: 120,
   softwareName: 120,
   description: 1000,
+  /** An organisation's or a service's own `*.description`: a line or two, not a page. */
+  factDescription: 300,
+  fundingLinks: 8,
   warningMessage: 500,
   warnings: 300,
   categoriesPerService: 32,
@@ -59,12 +62,15 @@ export const REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as 
 export type Registration = (typeof REGISTRATIONS)[number];
 
 const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
+
 const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
 const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
 
+const countryCode = v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'));
+
 export const placeSchema = v.object({
   /** ISO 3166-1 alpha-2, upper case. */
-  countryCode: v.optional(v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'))),
+  countryCode: v.optional(countryCode),
   /** `FR-69`, `FR-2A`, `FR-974`. */
   departement: v.optional(v.pipe(v.string(), v.check((s) => DEPARTEMENT_CODES.has(s), 'département code'))),
   /** `FR-ARA`… */
@@ -74,6 +80,26 @@ export const placeSchema = v.object({
   longitude: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
 });
 
+/** `organization.type`, lower-cased. */
+export const ORGANIZATION_TYPES = ['association', 'informal', 'cooperative', 'microcompany', 'company', 'individual', 'other'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+/**
+ * `host.provider.type`, lower-cased: `home` (a server at someone's home), `hostedbay` (the
+ * host's own machine in a rented rack), `hostedserver` (a rented server), `outsourced` (a
+ * service run by a third party).
+ */
+export const HOST_PROVIDER_TYPES = ['home', 'hostedbay', 'hostedserver', 'outsourced'] as const;
+export type HostProviderType = (typeof HOST_PROVIDER_TYPES)[number];
+
+/** `organization.funding.<kind>`: the platforms YunoHost's form names, else `other`. */
+export const FUNDING_KINDS = ['liberapay', 'tipeee', 'helloasso', 'paypal', 'custom', 'other'] as const;
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+
+export const fundingSchema = v.object({ kind: v.picklist(FUNDING_KINDS), url: httpUrlSchema });
+
+// Trust facts (schema version 1 too: readers that predate them ignore keys they do not know).
+// Every one is optional: a fact the member's files do not give is absent, never guessed.
 export const serviceSchema = v.object({
   /** Unique within its organisation (from `subs.<id>`). */
   id,
@@ -95,6 +121,20 @@ export const serviceSchema = v.object({
   load: v.picklist(['open', 'full', 'unknown']),
   /** Last day of service when one was announced (still in the future when built). */
   endDate: v.optional(isoDate),
+  /** `service.startdate`: first day of service (not after the build). */
+  startDate: v.optional(isoDate),
+  /** `service.description`, plain text, capped. */
+  description: v.optional(text(LIMITS.factDescription)),
+  /** `service.legal.url`: terms of use. */
+  legalUrl: v.optional(httpUrlSchema),
+  /** `service.guide.user`: the user guide. */
+  guideUrl: v.optional(httpUrlSchema),
+  /** `service.contact.url`. */
+  contactUrl: v.optional(httpUrlSchema),
+  /** `host.provider.type`: where the machine runs. */
+  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
+  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's. */
+  hostCountry: v.optional(countryCode),
   /** Where the service file was read, relative to its organisation's `from` when on the same site. */
   from: sourceRef,
 });
@@ -106,6 +146,22 @@ export const organizationSchema = v.object({
   place: placeSchema,
   /** Last day as an active CHATONS member or of activity, when announced (future when built). */
   endDate: v.optional(isoDate),
+  /** `organization.type`. */
+  type: v.optional(v.picklist(ORGANIZATION_TYPES)),
+  /** `organization.startdate`: when the organisation began (not after the build). */
+  startDate: v.optional(isoDate),
+  /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
+  memberSince: v.optional(isoDate),
+  /** `organization.description`, plain text, capped. */
+  description: v.optional(text(LIMITS.factDescription)),
+  /** `organization.contact.url`. */
+  contactUrl: v.optional(httpUrlSchema),
+  /** `organization.legal.url`: legal notice. */
+  legalUrl: v.optional(httpUrlSchema),
+  /** `organization.guide.user`. */
+  guideUrl: v.optional(httpUrlSchema),
+  /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
+  funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
   from: sourceRef,
   services: v.pipe(v.array(serviceSchema), v.maxLength(LIMITS.servicesPerOrganization)),
 });
@@ -164,6 +220,7 @@ export type DirectoryPlace = v.InferOutput<typeof placeSchema>;
 export type DirectoryWarning = v.InferOutput<typeof warningSchema>;
 export type DirectoryCounts = v.InferOutput<typeof countsSchema>;
 export type ServiceLoad = DirectoryService['load'];
+export type FundingLink = v.InferOutput<typeof fundingSchema>;
 
 /** Validates a whole snapshot against the schema, without dropping anything. */
 export function validateSnapshot(
