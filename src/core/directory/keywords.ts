@@ -4,9 +4,11 @@
 // the result is marked `categoryBasis: 'name'`, and categories missing from the catalogue are
 // ignored (and reported by the build), so the table can never invent a need.
 //
-// Words left out on purpose: "cloud"/"nuage" alone (a file drive? a full suite? a server?),
-// "pad" alone (Etherpad is recognised by its software name), "chat"/"tchat" (team chat or
-// instant messaging?), brand-like names ("Drop.Infini"), web-site hosting (no catalogue need).
+// The plainest names members give ("Mail", "Pad", "Visio", "Sondages", "Agenda partagé") are in.
+// Words left out on purpose: "cloud"/"nuage" alone or "plate-forme de cloud" (a file drive? a
+// full suite? a server?), "messagerie" alone (mail or chat?), "chat"/"tchat" (team chat or
+// instant messaging?), brand-like names ("Drop.Infini"), web-site hosting (no catalogue need),
+// "Mailman" and "mailing" (a word of their own, not "mail").
 
 import { foldPlaceName } from '../regions';
 
@@ -23,7 +25,7 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   {
     label: 'e-mail',
     pattern:
-      /\b(?:e ?mails?|courriels?|webmail|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|hebergement courriels?|messagerie (?:e ?mail|electronique))\b/,
+      /\b(?:e ?mails?|mails?|courriels?|webmails?|courriers? electroniques?|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|hebergement courriels?|messageries? (?:e ?mails?|electroniques?))\b/,
     categories: ['email'],
   },
   {
@@ -37,6 +39,11 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
     categories: ['instant-messaging'],
   },
   {
+    label: 'collaborative writing',
+    pattern: /\b(?:pads?|ecriture collaborative|edition collaborative|traitement de texte collaboratif)\b/,
+    categories: ['text-collaboration'],
+  },
+  {
     label: 'office suite',
     pattern: /\b(?:suite bureautique|office suite|bureautique en ligne)\b/,
     categories: ['text-collaboration', 'spreadsheet', 'presentation'],
@@ -48,7 +55,8 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'file storage',
-    pattern: /\b(?:hebergement cloud|stockage (?:en ligne|de fichiers)|partage de fichiers|file storage)\b/,
+    pattern:
+      /\b(?:hebergement cloud|(?:stockage|espace|disque) (?:cloud|en ligne)|cloud (?:personnel|de stockage|de fichiers)|stockage (?:en ligne|de fichiers)|espace de stockage|partage de fichiers|file storage)\b/,
     categories: ['file-storage'],
   },
   {
@@ -58,7 +66,7 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'polls and scheduling',
-    pattern: /\b(?:sondages? de dates?|prise de rendez vous|planification de rendez vous)\b/,
+    pattern: /\b(?:sondages?|prise de rendez vous|planification de rendez vous|polls?)\b/,
     categories: ['polls'],
   },
   {
