@@ -206,6 +206,12 @@ export const snapshotSchema = v.object({
   schemaVersion: v.literal(SNAPSHOT_SCHEMA_VERSION),
   /** When this snapshot was built; a refresh only accepts a strictly later one. */
   builtAt: utcDateTime,
+  /**
+   * When the directory's content (its organisations and services) last changed, as the
+   * publishing pipeline records it (`npm run directory:publish`): the build date of the first
+   * snapshot with this content. Absent in copies built without a previous one to compare with.
+   */
+  changedAt: v.optional(utcDateTime),
   generator: text(LIMITS.name),
   source: sourceSchema,
   counts: countsSchema,

@@ -27,6 +27,7 @@ export type ParseSnapshotResult =
 const headerSchema = v.object({
   schemaVersion: snapshotSchema.entries.schemaVersion,
   builtAt: snapshotSchema.entries.builtAt,
+  changedAt: snapshotSchema.entries.changedAt,
   generator: snapshotSchema.entries.generator,
   source: sourceSchema,
   organizations: v.array(v.unknown()),
@@ -130,6 +131,7 @@ function parse(raw: unknown): ParseSnapshotResult {
   const snapshot = {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     builtAt: header.output.builtAt,
+    ...(header.output.changedAt !== undefined ? { changedAt: header.output.changedAt } : {}),
     generator: header.output.generator,
     source: header.output.source,
     counts,
