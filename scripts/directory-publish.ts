@@ -6,7 +6,7 @@
 // See docs/directory.md ("Publishing the snapshot").
 
 import { pathToFileURL } from 'node:url';
-import { LIVE_FEDERATION_URL } from '../src/core/directory/source';
+import { DEFAULT_DIRECTORY_URL, LIVE_FEDERATION_URL } from '../src/core/directory/source';
 import type { DirectorySnapshot } from '../src/core/directory/schema';
 import { buildSnapshot } from './directory-build';
 import { FederationError, type CrawlOptions } from './lib/directory-crawl';
@@ -26,10 +26,11 @@ import {
   type ReportInput,
 } from './lib/directory-publish';
 
-const USAGE = `Usage: npm run directory:publish -- --previous <URL|path> --out <dir> [options]
+const USAGE = `Usage: npm run directory:publish -- [--federation <URL|path>] [--previous <URL|path>] --out <dir> [options]
 
   --federation <URL|path>   federation file (default: ${LIVE_FEDERATION_URL})
   --previous <URL|path>     the snapshot published until now, to compare with
+                            (default: the one extensions download, ${DEFAULT_DIRECTORY_URL})
   --first-publication       there is no previous snapshot yet (instead of --previous)
   --out <dir>               where to write ${PUBLISHED_FILES.snapshot}, ${PUBLISHED_FILES.meta}, ${PUBLISHED_FILES.report}
   --min-organizations <n>   refuse when fewer organisations are kept (default ${DEFAULT_GUARDS.minOrganizations})
@@ -45,7 +46,7 @@ Exit code 0: published; 1: refused (nothing but ${PUBLISHED_FILES.report} writte
 
 export interface PublishArgs {
   federation: string;
-  /** Absent only with --first-publication. */
+  /** The snapshot published until now; absent only with --first-publication. */
   previous?: string;
   out: string;
   description?: string;
@@ -123,10 +124,8 @@ export function parsePublishArgs(argv: readonly string[]): PublishArgs | { error
     if (typeof n === 'object') return n;
   }
   if (!args.out) return { error: '--out <dir> is required' };
-  if (args.previous === undefined && !first) {
-    return { error: '--previous <URL|path> is required (or --first-publication when nothing was published yet)' };
-  }
   if (args.previous !== undefined && first) return { error: '--previous and --first-publication exclude each other' };
+  if (!first) args.previous ??= DEFAULT_DIRECTORY_URL;
   return args;
 }
 

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePublishArgs } from '../../../../scripts/directory-publish';
 import { checkGuards, compareSnapshots, sha256, type SnapshotMeta } from '../../../../scripts/lib/directory-publish';
 import { parseSnapshot } from '../../../../src/core/directory/snapshot';
+import { DEFAULT_DIRECTORY_URL, LIVE_FEDERATION_URL } from '../../../../src/core/directory/source';
 import type { DirectorySnapshot } from '../../../../src/core/directory/schema';
 import { serveFiles, startServer, type TestServer } from '../../../fixtures/directory/server';
 import { FEDERATION_PATH, range, writeWeek } from '../../../fixtures/directory/weeks';
@@ -179,20 +180,22 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
   });
 
   it('bad arguments: exit code 2 and the usage', async () => {
-    const result = await publishWeek([]);
+    const result = await publishWeek(['--max-loss', 'many']);
     expect(result.code).toBe(2);
-    expect(result.stderr).toContain('--previous <URL|path> is required');
+    expect(result.stderr).toContain('--max-loss needs a percentage between 0 and 100');
+    expect(result.stderr).toContain('Usage: npm run directory:publish');
   });
 });
 
 describe('directory:publish arguments', () => {
-  it('reads the guards and requires a previous copy or --first-publication', () => {
+  it('reads the guards; compares with the published copy unless --first-publication', () => {
     expect(parsePublishArgs(['--out', 'o', '--previous', 'p.json', '--max-loss', '35', '--min-organizations', '80'])).toMatchObject({
       previous: 'p.json',
       guards: { maxLossPercent: 35, minOrganizations: 80 },
     });
     expect(parsePublishArgs(['--out', 'o', '--first-publication'])).toMatchObject({ guards: { maxLossPercent: 20, minOrganizations: 1 } });
-    expect(parsePublishArgs(['--out', 'o'])).toHaveProperty('error');
+    // by default, the copy extensions download is the one to compare with
+    expect(parsePublishArgs(['--out', 'o'])).toMatchObject({ previous: DEFAULT_DIRECTORY_URL, federation: LIVE_FEDERATION_URL });
     expect(parsePublishArgs(['--previous', 'p'])).toEqual({ error: '--out <dir> is required' });
     expect(parsePublishArgs(['--out', 'o', '--previous', 'p', '--max-loss', '120'])).toHaveProperty('error');
     expect(parsePublishArgs(['--out', 'o', '--previous', 'p', '--first-publication'])).toHaveProperty('error');
