@@ -198,24 +198,29 @@ export async function publish(args: PublishArgs, log: (line: string) => void = (
   return { published: true, report, snapshot: next };
 }
 
-async function main(): Promise<number> {
-  const args = parsePublishArgs(process.argv.slice(2));
+export interface CommandIO {
+  stdout: (text: string) => void;
+  stderr: (text: string) => void;
+}
+
+/** The command itself: arguments in, exit code out (0 published, 1 refused, 2 bad arguments). */
+export async function runPublish(argv: readonly string[], io: CommandIO): Promise<number> {
+  const args = parsePublishArgs(argv);
   if ('error' in args) {
-    if (args.error) process.stderr.write(`directory:publish: ${args.error}\n\n`);
-    process.stderr.write(USAGE);
+    if (args.error) io.stderr(`directory:publish: ${args.error}\n\n`);
+    io.stderr(USAGE);
     return args.error ? 2 : 0;
   }
   if (!args.quiet) {
-    args.crawl.onFile = ({ location, ok, reason }) =>
-      process.stderr.write(ok ? `  read ${location}\n` : `  SKIPPED ${location}: ${reason}\n`);
+    args.crawl.onFile = ({ location, ok, reason }) => io.stderr(ok ? `  read ${location}\n` : `  SKIPPED ${location}: ${reason}\n`);
   }
-  const result = await publish(args, (line) => process.stderr.write(`${line}\n`));
-  process.stdout.write(result.report);
+  const result = await publish(args, (line) => io.stderr(`${line}\n`));
+  io.stdout(result.report);
   return result.published ? 0 : 1;
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  main().then(
+  runPublish(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
     (code) => process.exit(code),
     (error) => {
       process.stderr.write(`directory:publish failed: ${String((error as Error)?.stack ?? error)}\n`);

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parsePublishArgs } from '../../../../scripts/directory-publish';
+import { parsePublishArgs, runPublish } from '../../../../scripts/directory-publish';
 import { checkGuards, compareSnapshots, sha256, type SnapshotMeta } from '../../../../scripts/lib/directory-publish';
 import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { DEFAULT_DIRECTORY_URL, LIVE_FEDERATION_URL } from '../../../../src/core/directory/source';
@@ -43,13 +43,21 @@ interface Run {
   stderr: string;
 }
 
-/** One weekly run of the command, a week after the previous one. */
-async function publishWeek(extra: string[], federation = `${server.origin}${FEDERATION_PATH}`): Promise<Run> {
+/**
+ * One weekly run of the command, a week after the previous one: in this process (the same
+ * function the command runs), or as the real `tsx scripts/directory-publish.ts` child process.
+ */
+async function publishWeek(extra: string[], federation = `${server.origin}${FEDERATION_PATH}`, spawn = false): Promise<Run> {
   week += 1;
   const builtAt = new Date(Date.UTC(2026, 11, 7 + 7 * week, 4)).toISOString();
-  const args = [SCRIPT, '--federation', federation, '--out', out, '--built-at', builtAt, '--retries', '0', '--timeout', '3000', '--quiet', ...extra];
+  const args = ['--federation', federation, '--out', out, '--built-at', builtAt, '--retries', '0', '--timeout', '3000', '--quiet', ...extra];
+  if (!spawn) {
+    const result: Run = { code: -1, stdout: '', stderr: '' };
+    result.code = await runPublish(args, { stdout: (t) => (result.stdout += t), stderr: (t) => (result.stderr += t) });
+    return result;
+  }
   try {
-    const { stdout, stderr } = await run(TSX, args, { cwd: ROOT });
+    const { stdout, stderr } = await run(TSX, [SCRIPT, ...args], { cwd: ROOT });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const e = error as { code?: number; stdout?: string; stderr?: string };
@@ -70,7 +78,7 @@ const snapshotBytes = () => readFile(join(out, 'snapshot.json'));
 describe('directory:publish, week after week, over HTTP on loopback', { timeout: 30_000 }, () => {
   it('first week: publishes the snapshot, its meta and a report', async () => {
     await writeWeek(root, server.origin, range(0, 10));
-    const result = await publishWeek(['--first-publication', '--min-organizations', '5']);
+    const result = await publishWeek(['--first-publication', '--min-organizations', '5'], undefined, true);
     expect(result.code, result.stderr + result.stdout).toBe(0);
     const snapshot = await published();
     // quoted absolute (YunoHost) and relative subs, /.well-known/ and /.well_known/ folders: all read
@@ -124,7 +132,7 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const before = await snapshotBytes();
     const metaBefore = await readFile(join(out, 'snapshot.meta.json'));
     await writeWeek(root, server.origin, range(0, 11).filter((i) => i !== 3).slice(0, 5));
-    const result = await publishWeek(previous());
+    const result = await publishWeek(previous(), undefined, true);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
     expect(await readFile(join(out, 'snapshot.meta.json'))).toEqual(metaBefore);
@@ -180,7 +188,7 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
   });
 
   it('bad arguments: exit code 2 and the usage', async () => {
-    const result = await publishWeek(['--max-loss', 'many']);
+    const result = await publishWeek(['--max-loss', 'many'], undefined, true);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('--max-loss needs a percentage between 0 and 100');
     expect(result.stderr).toContain('Usage: npm run directory:publish');
