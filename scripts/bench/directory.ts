@@ -94,6 +94,11 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
     if (chance(0.3)) props.set('organization.guide.user', `https://docs.${id}.example.org/`);
     if (chance(0.3)) props.set('organization.funding.liberapay', `https://liberapay.com/${id}`);
     if (chance(0.15)) props.set('organization.funding.helloasso', `https://www.helloasso.com/associations/${id}`);
+    // Host facts describe the machine: YunoHost's [host] panel writes the same ones into every
+    // service file (bind = multi_file(…)); hand-written files may differ from one service to another.
+    const sameHostEverywhere = chance(0.7);
+    const hostProvider = chance(0.4) ? pickFact(['HOME', 'HOSTEDBAY', 'HOSTEDSERVER', 'HOSTEDSERVER', 'OUTSOURCED']) : undefined;
+    const hostCountry = chance(0.3) ? pickFact(['FR', 'FR', 'FR', 'DE', 'FI']) : undefined;
     const services = [];
     const count = 5 + Math.floor(rnd() * 11);
     for (let j = 0; j < count; j += 1) {
@@ -107,12 +112,13 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       sp.set('service.registration.load', rnd() < 0.1 ? 'FULL' : 'OPEN');
       if (rnd() < 0.05) sp.set('service.status.level', 'OFF');
       if (chance(0.25)) sp.set('service.description', `Service ${j} pour les adhérents, sans publicité ni pistage.`);
-      if (chance(0.15)) sp.set('service.legal.url', `https://${id}.example.org/cgu`);
+      // Links: half of them the organisation's own pages again, as YunoHost's form makes easy.
+      if (chance(0.15)) sp.set('service.legal.url', chance(0.5) ? `https://${id}.example.org/mentions-legales` : `https://${id}.example.org/cgu`);
       if (chance(0.15)) sp.set('service.guide.user', `https://docs.${id}.example.org/s${j}`);
       if (chance(0.1)) sp.set('service.contact.url', `https://${id}.example.org/contact`);
       if (chance(0.3)) sp.set('service.startdate', day());
-      if (chance(0.4)) sp.set('host.provider.type', pickFact(['HOME', 'HOSTEDBAY', 'HOSTEDSERVER', 'HOSTEDSERVER', 'OUTSOURCED']));
-      if (chance(0.3)) sp.set('host.country.code', pickFact(['FR', 'FR', 'FR', 'DE', 'FI']));
+      if (hostProvider && (sameHostEverywhere || chance(0.8))) sp.set('host.provider.type', hostProvider);
+      if (hostCountry && (sameHostEverywhere || chance(0.8))) sp.set('host.country.code', hostCountry);
       services.push({ id: `svc-${j}`, from: `${base}svc-${j}.properties`, properties: sp });
     }
     organizations.push({ id, from: `${base}${id}.properties`, properties: props, services });

@@ -369,19 +369,42 @@ function organizationFacts(facts: FactReader): Partial<DirectoryOrganization> {
   };
 }
 
-function serviceFacts(facts: FactReader): Partial<DirectoryService> {
+/**
+ * A service's links that repeat its organisation's (YunoHost's form offers the same legal notice
+ * and support page for every service) are stored once, on the organisation: the popup shows the
+ * organisation's links anyway, and every service of a member would otherwise carry a copy.
+ */
+function serviceFacts(facts: FactReader, org: Partial<DirectoryOrganization>): Partial<DirectoryService> {
+  const own = (url: string | undefined, orgUrl: string | undefined) => (url !== undefined && url !== orgUrl ? url : undefined);
   return {
     startDate: facts.startDay('service.startdate'),
     description: facts.text('service.description'),
-    legalUrl: facts.url('service.legal.url'),
-    guideUrl: facts.url('service.guide.user'),
-    contactUrl: facts.url('service.contact.url'),
+    legalUrl: own(facts.url('service.legal.url'), org.legalUrl),
+    guideUrl: own(facts.url('service.guide.user'), org.guideUrl),
+    contactUrl: own(facts.url('service.contact.url'), org.contactUrl),
     hostProvider: facts.choice('host.provider.type', normalizeHostProvider),
     hostCountry: facts.choice('host.country.code', (raw) => {
       const code = raw.trim().toUpperCase();
       return ISO_ALPHA2.has(code) ? code : undefined;
     }),
   };
+}
+
+/**
+ * `host.*` keys describe the machine a service runs on; one server usually runs all of a
+ * member's services and writes the same values in each file. When every service (two or more)
+ * states the same value, it is stored once on the organisation (`hostProvider`, `hostCountry`)
+ * and read back for each service by `rankHosts`: nothing is lost and nothing is guessed.
+ */
+export function hoistHostFacts(org: DirectoryOrganization): void {
+  const { services } = org;
+  if (services.length < 2) return;
+  for (const key of ['hostProvider', 'hostCountry'] as const) {
+    const first = services[0]![key];
+    if (first === undefined || services.some((s) => s[key] !== first)) continue;
+    (org as Record<typeof key, string>)[key] = first;
+    for (const service of services) delete service[key];
+  }
 }
 
 /**
@@ -461,6 +484,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       warnings.add('bad-url', `${org.id}: organization.website is not an http(s) URL; dropped`, org.from);
     }
 
+    const orgFacts = organizationFacts(new FactReader(p, today, org.id, org.from, warnings));
+
     const services: DirectoryService[] = [];
     const serviceIds = new Set<string>();
     for (const crawledService of org.services) {
@@ -518,7 +543,7 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       else counts.withoutUrl += 1;
       if (categoryBasis) entry.categoryBasis = categoryBasis;
       if (sv.endDate) entry.endDate = sv.endDate;
-      assignDefined(entry, serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings)));
+      assignDefined(entry, serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings), orgFacts));
       if (serviceCategories.length === 0) {
         counts.uncategorized += 1;
         warnings.add(
@@ -544,7 +569,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
     };
     if (website !== undefined) entry.website = website;
     if (verdict.endDate) entry.endDate = verdict.endDate;
-    assignDefined(entry, organizationFacts(new FactReader(p, today, org.id, org.from, warnings)));
+    assignDefined(entry, orgFacts);
+    hoistHostFacts(entry);
     organizations.push(entry);
     counts.organizations += 1;
     counts.services += services.length;

@@ -177,6 +177,9 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
         urlSource: service.url !== undefined ? 'service' : 'organization',
       };
       copyFacts(hostService, service, SERVICE_FACTS);
+      // Host facts all of an organisation's services share are stored once, on it.
+      if (hostService.hostProvider === undefined && org.hostProvider !== undefined) hostService.hostProvider = org.hostProvider;
+      if (hostService.hostCountry === undefined && org.hostCountry !== undefined) hostService.hostCountry = org.hostCountry;
       const host: IndexedHost = {
         organization,
         service: hostService,

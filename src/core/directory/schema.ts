@@ -131,9 +131,9 @@ export const serviceSchema = v.object({
   guideUrl: v.optional(httpUrlSchema),
   /** `service.contact.url`. */
   contactUrl: v.optional(httpUrlSchema),
-  /** `host.provider.type`: where the machine runs. */
+  /** `host.provider.type`: where the machine runs (see the organisation's when all its services agree). */
   hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
-  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's. */
+  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's place. */
   hostCountry: v.optional(countryCode),
   /** Where the service file was read, relative to its organisation's `from` when on the same site. */
   from: sourceRef,
@@ -162,6 +162,10 @@ export const organizationSchema = v.object({
   guideUrl: v.optional(httpUrlSchema),
   /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
   funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
+  /** The `host.provider.type` every one of its services states (then absent from the services). */
+  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
+  /** The `host.country.code` every one of its services states (then absent from the services). */
+  hostCountry: v.optional(countryCode),
   from: sourceRef,
   services: v.pipe(v.array(serviceSchema), v.maxLength(LIMITS.servicesPerOrganization)),
 });

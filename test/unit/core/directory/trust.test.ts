@@ -192,6 +192,52 @@ describe('service facts', () => {
   });
 });
 
+describe('facts stored once', () => {
+  const VISIO = `service.name = Visio\nservice.website = https://visio.libre.example.org/\nhost.provider.type = HOSTEDBAY\nhost.country.code = FR\n`;
+
+  it('host facts every service states alike go on the organisation, and rankHosts gives them back to each service', () => {
+    // YunoHost's [host] panel writes the same host.* lines into every service file.
+    const snapshot = build(ORGANIZATION, { pad: PAD, visio: VISIO });
+    const org = snapshot.organizations[0]!;
+    expect(org.hostCountry).toBe('FR');
+    expect(org).not.toHaveProperty('hostProvider'); // HOME and HOSTEDBAY differ
+    expect(org.services.map((s) => [s.id, s.hostProvider, s.hostCountry])).toEqual([
+      ['pad', 'home', undefined],
+      ['visio', 'hostedbay', undefined],
+    ]);
+    const hosts = rankHosts(indexDirectory(snapshot), { category: 'text-collaboration', region: 'FR', now: BUILT_AT });
+    expect(hosts[0]?.service).toMatchObject({ id: 'pad', hostProvider: 'home', hostCountry: 'FR' });
+    expect(hosts[0]?.organization).not.toHaveProperty('hostCountry');
+    const video = rankHosts(indexDirectory(snapshot), { category: 'video-conference', region: 'FR', now: BUILT_AT });
+    expect(video[0]?.service).toMatchObject({ id: 'visio', hostProvider: 'hostedbay', hostCountry: 'FR' });
+    // both services at home: stored once
+    const home = build(ORGANIZATION, { pad: PAD, visio: VISIO.replace('HOSTEDBAY', 'HOME') }).organizations[0]!;
+    expect(home).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
+    expect(home.services.every((s) => !('hostProvider' in s) && !('hostCountry' in s))).toBe(true);
+  });
+
+  it('a host fact one service does not state stays with the services that state it', () => {
+    const snapshot = build(ORGANIZATION, { pad: PAD, visio: 'service.name = Visio\nservice.website = https://visio.libre.example.org/\n' });
+    const org = snapshot.organizations[0]!;
+    expect(org).not.toHaveProperty('hostProvider');
+    expect(org).not.toHaveProperty('hostCountry');
+    expect(org.services.find((s) => s.id === 'pad')).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
+    const [visio] = rankHosts(indexDirectory(snapshot), { category: 'video-conference', region: 'FR', now: BUILT_AT });
+    expect(visio?.service).not.toHaveProperty('hostProvider');
+  });
+
+  it("a service link that repeats its organisation's is kept on the organisation only", () => {
+    const snapshot = build(ORGANIZATION, {
+      pad: `${PAD}service.legal.url = https://libre.example.org/mentions-legales\nservice.contact.url = https://libre.example.org/contact\n`,
+    });
+    const pad = snapshot.organizations[0]!.services[0]!;
+    expect(pad).not.toHaveProperty('legalUrl');
+    expect(pad).not.toHaveProperty('contactUrl');
+    expect(pad.guideUrl).toBe('https://docs.libre.example.org/pad'); // its own
+    expect(snapshot.organizations[0]!.legalUrl).toBe('https://libre.example.org/mentions-legales');
+  });
+});
+
 describe('the snapshot and the ranking', () => {
   const snapshot = build(ORGANIZATION, { pad: PAD });
 
