@@ -53,13 +53,18 @@ export interface SnapshotChanges {
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-/** Top-level keys whose values differ, `from` aside (where a file was read is not content). */
-function changedFields<T extends object>(before: T, after: T, skip: ReadonlySet<string>): string[] {
-  const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
+/**
+ * Keys whose values differ, `from` aside (where a file was read is not content); the trust
+ * facts are named one by one (`facts.legalUrl`).
+ */
+function changedFields(before: object, after: object, skip: ReadonlySet<string>, prefix = ''): string[] {
+  const a = before as Record<string, unknown>;
+  const b = after as Record<string, unknown>;
   const out: string[] = [];
-  for (const key of keys) {
-    if (skip.has(key)) continue;
-    if (!same((before as Record<string, unknown>)[key], (after as Record<string, unknown>)[key])) out.push(key);
+  for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+    if (skip.has(key) || same(a[key], b[key])) continue;
+    if (key === 'facts' && prefix === '') out.push(...changedFields((a[key] as object) ?? {}, (b[key] as object) ?? {}, skip, 'facts.'));
+    else out.push(`${prefix}${key}`);
   }
   return out.sort();
 }

@@ -15,7 +15,9 @@ import {
   type FundingKind,
   type FundingLink,
   type HostProviderType,
+  type OrganizationFacts,
   type OrganizationType,
+  type ServiceFacts,
   type DirectoryCounts,
   type DirectoryOrganization,
   type DirectoryPlace,
@@ -350,14 +352,21 @@ class FactReader {
   }
 }
 
-/** Sets the fields that have a value (an absent fact stays absent, never `undefined`). */
-function assignDefined<T extends object>(target: T, facts: Partial<T>): void {
-  for (const [key, value] of Object.entries(facts)) if (value !== undefined) (target as Record<string, unknown>)[key] = value;
+/** The fields that have a value, or undefined when none has (an absent fact is an absent key). */
+function defined<T extends object>(facts: { [K in keyof T]: T[K] | undefined }): T | undefined {
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(facts)) {
+    if (value === undefined) continue;
+    out[key] = value;
+    any = true;
+  }
+  return any ? (out as T) : undefined;
 }
 
-function organizationFacts(facts: FactReader): Partial<DirectoryOrganization> {
+function organizationFacts(facts: FactReader): OrganizationFacts | undefined {
   const funding = facts.funding();
-  return {
+  return defined<OrganizationFacts>({
     type: facts.choice('organization.type', normalizeOrganizationType),
     startDate: facts.startDay('organization.startdate'),
     memberSince: facts.startDay('organization.memberof.chatons.startdate'),
@@ -366,7 +375,9 @@ function organizationFacts(facts: FactReader): Partial<DirectoryOrganization> {
     legalUrl: facts.url('organization.legal.url'),
     guideUrl: facts.url('organization.guide.user'),
     funding: funding.length > 0 ? funding : undefined,
-  };
+    hostProvider: undefined,
+    hostCountry: undefined,
+  });
 }
 
 /**
@@ -374,36 +385,41 @@ function organizationFacts(facts: FactReader): Partial<DirectoryOrganization> {
  * and support page for every service) are stored once, on the organisation: the popup shows the
  * organisation's links anyway, and every service of a member would otherwise carry a copy.
  */
-function serviceFacts(facts: FactReader, org: Partial<DirectoryOrganization>): Partial<DirectoryService> {
+function serviceFacts(facts: FactReader, org: OrganizationFacts | undefined): ServiceFacts | undefined {
   const own = (url: string | undefined, orgUrl: string | undefined) => (url !== undefined && url !== orgUrl ? url : undefined);
-  return {
+  return defined<ServiceFacts>({
     startDate: facts.startDay('service.startdate'),
     description: facts.text('service.description'),
-    legalUrl: own(facts.url('service.legal.url'), org.legalUrl),
-    guideUrl: own(facts.url('service.guide.user'), org.guideUrl),
-    contactUrl: own(facts.url('service.contact.url'), org.contactUrl),
+    legalUrl: own(facts.url('service.legal.url'), org?.legalUrl),
+    guideUrl: own(facts.url('service.guide.user'), org?.guideUrl),
+    contactUrl: own(facts.url('service.contact.url'), org?.contactUrl),
     hostProvider: facts.choice('host.provider.type', normalizeHostProvider),
     hostCountry: facts.choice('host.country.code', (raw) => {
       const code = raw.trim().toUpperCase();
       return ISO_ALPHA2.has(code) ? code : undefined;
     }),
-  };
+  });
 }
 
 /**
  * `host.*` keys describe the machine a service runs on; one server usually runs all of a
- * member's services and writes the same values in each file. When every service (two or more)
- * states the same value, it is stored once on the organisation (`hostProvider`, `hostCountry`)
- * and read back for each service by `rankHosts`: nothing is lost and nothing is guessed.
+ * member's services (YunoHost's [host] panel writes the same lines into every service file).
+ * When every service (two or more) states the same value, it is stored once in the
+ * organisation's facts and read back for each service by `rankHosts`: nothing is lost and
+ * nothing is guessed.
  */
 export function hoistHostFacts(org: DirectoryOrganization): void {
   const { services } = org;
   if (services.length < 2) return;
   for (const key of ['hostProvider', 'hostCountry'] as const) {
-    const first = services[0]![key];
-    if (first === undefined || services.some((s) => s[key] !== first)) continue;
-    (org as Record<typeof key, string>)[key] = first;
-    for (const service of services) delete service[key];
+    const first = services[0]!.facts?.[key];
+    if (first === undefined || services.some((s) => s.facts?.[key] !== first)) continue;
+    org.facts = { ...org.facts, [key]: first };
+    for (const service of services) {
+      const { [key]: _moved, ...rest } = service.facts!;
+      if (Object.keys(rest).length > 0) service.facts = rest;
+      else delete service.facts;
+    }
   }
 }
 
@@ -543,7 +559,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       else counts.withoutUrl += 1;
       if (categoryBasis) entry.categoryBasis = categoryBasis;
       if (sv.endDate) entry.endDate = sv.endDate;
-      assignDefined(entry, serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings), orgFacts));
+      const facts = serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings), orgFacts);
+      if (facts) entry.facts = facts;
       if (serviceCategories.length === 0) {
         counts.uncategorized += 1;
         warnings.add(
@@ -569,7 +586,7 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
     };
     if (website !== undefined) entry.website = website;
     if (verdict.endDate) entry.endDate = verdict.endDate;
-    assignDefined(entry, orgFacts);
+    if (orgFacts) entry.facts = orgFacts;
     hoistHostFacts(entry);
     organizations.push(entry);
     counts.organizations += 1;

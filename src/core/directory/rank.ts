@@ -114,12 +114,44 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
-const ORGANIZATION_FACTS = ['type', 'startDate', 'memberSince', 'description', 'contactUrl', 'legalUrl', 'guideUrl', 'funding'] as const;
-const SERVICE_FACTS = ['startDate', 'description', 'legalUrl', 'guideUrl', 'contactUrl', 'hostProvider', 'hostCountry'] as const;
+// Facts are copied one by one, with a store per key (not a loop over key names): a keyed store
+// in a loop sees every combination of present facts and slows the whole index down.
+function organizationOf(org: DirectorySnapshot['organizations'][number]): HostOrganization {
+  const out: HostOrganization = { id: org.id, name: org.name };
+  if (org.website !== undefined) out.website = org.website;
+  const f = org.facts;
+  if (f === undefined) return out;
+  if (f.type !== undefined) out.type = f.type;
+  if (f.startDate !== undefined) out.startDate = f.startDate;
+  if (f.memberSince !== undefined) out.memberSince = f.memberSince;
+  if (f.description !== undefined) out.description = f.description;
+  if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
+  if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
+  if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
+  if (f.funding !== undefined) out.funding = f.funding;
+  return out;
+}
 
-/** Copies the facts that are present (an absent fact stays an absent key). */
-function copyFacts<K extends string>(target: Partial<Record<K, unknown>>, source: Partial<Record<K, unknown>>, keys: readonly K[]): void {
-  for (const key of keys) if (source[key] !== undefined) target[key] = source[key];
+function serviceOf(
+  service: DirectorySnapshot['organizations'][number]['services'][number],
+  org: DirectorySnapshot['organizations'][number],
+  url: string,
+): HostService {
+  const out: HostService = { id: service.id, name: service.name, url, urlSource: service.url !== undefined ? 'service' : 'organization' };
+  const f = service.facts;
+  if (f !== undefined) {
+    if (f.startDate !== undefined) out.startDate = f.startDate;
+    if (f.description !== undefined) out.description = f.description;
+    if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
+    if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
+    if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
+  }
+  // Host facts all of an organisation's services state alike are stored once, on it.
+  const hostProvider = f?.hostProvider ?? org.facts?.hostProvider;
+  if (hostProvider !== undefined) out.hostProvider = hostProvider;
+  const hostCountry = f?.hostCountry ?? org.facts?.hostCountry;
+  if (hostCountry !== undefined) out.hostCountry = hostCountry;
+  return out;
 }
 
 const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
@@ -153,8 +185,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
       known: countryCode !== undefined || departement !== undefined || region !== undefined,
       precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
     };
-    const organization: HostOrganization = org.website ? { id: org.id, name: org.name, website: org.website } : { id: org.id, name: org.name };
-    copyFacts(organization, org, ORGANIZATION_FACTS);
+    const organization = organizationOf(org);
     const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
     const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
     for (const service of org.services) {
@@ -170,19 +201,9 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
             ? service.endDate
             : org.endDate
           : (service.endDate ?? org.endDate);
-      const hostService: HostService = {
-        id: service.id,
-        name: service.name,
-        url,
-        urlSource: service.url !== undefined ? 'service' : 'organization',
-      };
-      copyFacts(hostService, service, SERVICE_FACTS);
-      // Host facts all of an organisation's services share are stored once, on it.
-      if (hostService.hostProvider === undefined && org.hostProvider !== undefined) hostService.hostProvider = org.hostProvider;
-      if (hostService.hostCountry === undefined && org.hostCountry !== undefined) hostService.hostCountry = org.hostCountry;
       const host: IndexedHost = {
         organization,
-        service: hostService,
+        service: serviceOf(service, org, url),
         software: service.software.id
           ? { id: service.software.id, name: service.software.name ?? '' }
           : { name: service.software.name ?? '' },

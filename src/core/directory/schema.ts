@@ -99,7 +99,61 @@ export type FundingKind = (typeof FUNDING_KINDS)[number];
 export const fundingSchema = v.object({ kind: v.picklist(FUNDING_KINDS), url: httpUrlSchema });
 
 // Trust facts (schema version 1 too: readers that predate them ignore keys they do not know).
-// Every one is optional: a fact the member's files do not give is absent, never guessed.
+// Every one is optional: a fact the member's files do not give is absent, never guessed. They
+// sit in one `facts` object per entry, so that organisations and services keep a few shapes
+// (the index reads them fast) whatever combination of facts each member gives.
+const hostFacts = {
+  /** `host.provider.type`: where the machine runs. */
+  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
+  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's place. */
+  hostCountry: v.optional(countryCode),
+};
+
+/** An empty `facts` object is refused: absent means "the file says none of them". */
+const NON_EMPTY = 'an empty facts object';
+
+export const serviceFactsSchema = v.pipe(
+  v.object({
+    /** `service.startdate`: first day of service (not after the build). */
+    startDate: v.optional(isoDate),
+    /** `service.description`, plain text, capped. */
+    description: v.optional(text(LIMITS.factDescription)),
+    /** `service.legal.url`: terms of use (absent when the same as the organisation's legal notice). */
+    legalUrl: v.optional(httpUrlSchema),
+    /** `service.guide.user`: the user guide (absent when the same as the organisation's). */
+    guideUrl: v.optional(httpUrlSchema),
+    /** `service.contact.url` (absent when the same as the organisation's). */
+    contactUrl: v.optional(httpUrlSchema),
+    /** Absent when on the organisation (all its services state the same). */
+    ...hostFacts,
+  }),
+  v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
+);
+
+export const organizationFactsSchema = v.pipe(
+  v.object({
+    /** `organization.type`. */
+    type: v.optional(v.picklist(ORGANIZATION_TYPES)),
+    /** `organization.startdate`: when the organisation began (not after the build). */
+    startDate: v.optional(isoDate),
+    /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
+    memberSince: v.optional(isoDate),
+    /** `organization.description`, plain text, capped. */
+    description: v.optional(text(LIMITS.factDescription)),
+    /** `organization.contact.url`. */
+    contactUrl: v.optional(httpUrlSchema),
+    /** `organization.legal.url`: legal notice. */
+    legalUrl: v.optional(httpUrlSchema),
+    /** `organization.guide.user`. */
+    guideUrl: v.optional(httpUrlSchema),
+    /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
+    funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
+    /** The host facts every one of its services states alike (two or more), stored once. */
+    ...hostFacts,
+  }),
+  v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
+);
+
 export const serviceSchema = v.object({
   /** Unique within its organisation (from `subs.<id>`). */
   id,
@@ -121,20 +175,8 @@ export const serviceSchema = v.object({
   load: v.picklist(['open', 'full', 'unknown']),
   /** Last day of service when one was announced (still in the future when built). */
   endDate: v.optional(isoDate),
-  /** `service.startdate`: first day of service (not after the build). */
-  startDate: v.optional(isoDate),
-  /** `service.description`, plain text, capped. */
-  description: v.optional(text(LIMITS.factDescription)),
-  /** `service.legal.url`: terms of use. */
-  legalUrl: v.optional(httpUrlSchema),
-  /** `service.guide.user`: the user guide. */
-  guideUrl: v.optional(httpUrlSchema),
-  /** `service.contact.url`. */
-  contactUrl: v.optional(httpUrlSchema),
-  /** `host.provider.type`: where the machine runs (see the organisation's when all its services agree). */
-  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
-  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's place. */
-  hostCountry: v.optional(countryCode),
+  /** What the service's file says about it (trust facts); absent when it says none of them. */
+  facts: v.optional(serviceFactsSchema),
   /** Where the service file was read, relative to its organisation's `from` when on the same site. */
   from: sourceRef,
 });
@@ -146,26 +188,8 @@ export const organizationSchema = v.object({
   place: placeSchema,
   /** Last day as an active CHATONS member or of activity, when announced (future when built). */
   endDate: v.optional(isoDate),
-  /** `organization.type`. */
-  type: v.optional(v.picklist(ORGANIZATION_TYPES)),
-  /** `organization.startdate`: when the organisation began (not after the build). */
-  startDate: v.optional(isoDate),
-  /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
-  memberSince: v.optional(isoDate),
-  /** `organization.description`, plain text, capped. */
-  description: v.optional(text(LIMITS.factDescription)),
-  /** `organization.contact.url`. */
-  contactUrl: v.optional(httpUrlSchema),
-  /** `organization.legal.url`: legal notice. */
-  legalUrl: v.optional(httpUrlSchema),
-  /** `organization.guide.user`. */
-  guideUrl: v.optional(httpUrlSchema),
-  /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
-  funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
-  /** The `host.provider.type` every one of its services states (then absent from the services). */
-  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
-  /** The `host.country.code` every one of its services states (then absent from the services). */
-  hostCountry: v.optional(countryCode),
+  /** What the organisation's file says about it (trust facts); absent when it says none of them. */
+  facts: v.optional(organizationFactsSchema),
   from: sourceRef,
   services: v.pipe(v.array(serviceSchema), v.maxLength(LIMITS.servicesPerOrganization)),
 });
@@ -231,6 +255,8 @@ export type DirectoryWarning = v.InferOutput<typeof warningSchema>;
 export type DirectoryCounts = v.InferOutput<typeof countsSchema>;
 export type ServiceLoad = DirectoryService['load'];
 export type FundingLink = v.InferOutput<typeof fundingSchema>;
+export type ServiceFacts = v.InferOutput<typeof serviceFactsSchema>;
+export type OrganizationFacts = v.InferOutput<typeof organizationFactsSchema>;
 
 /** Validates a whole snapshot against the schema, without dropping anything. */
 export function validateSnapshot(

@@ -83,7 +83,7 @@ const warningsAbout = (snapshot: DirectorySnapshot, text: string) => snapshot.wa
 
 describe('organisation facts', () => {
   const snapshot = build(ORGANIZATION, { pad: PAD });
-  const org = snapshot.organizations[0]!;
+  const org = snapshot.organizations[0]!.facts!;
 
   it('carries type, dates, description and links from the organisation file', () => {
     expect(org.type).toBe('association');
@@ -100,7 +100,7 @@ describe('organisation facts', () => {
 
   it('caps a long description', () => {
     const long = build(`${ORGANIZATION}organization.description = ${'mot '.repeat(500)}\n`, {});
-    const description = long.organizations[0]!.description!;
+    const description = long.organizations[0]!.facts!.description!;
     expect(Array.from(description).length).toBe(LIMITS.factDescription);
     expect(description.endsWith('…')).toBe(true);
   });
@@ -128,10 +128,8 @@ organization.guide.user = javascript:alert(1)
 `,
       {},
     );
-    const o = bad.organizations[0]!;
-    for (const key of ['type', 'startDate', 'memberSince', 'contactUrl', 'legalUrl', 'guideUrl', 'funding', 'description']) {
-      expect(o).not.toHaveProperty(key);
-    }
+    // nothing usable is left: no facts object at all
+    expect(bad.organizations[0]).not.toHaveProperty('facts');
     expect(warningsAbout(bad, 'organization.type "Fondation"')).toMatchObject([{ code: 'unknown-value' }]);
     expect(warningsAbout(bad, 'organization.startdate "31/02/2015"')).toMatchObject([{ code: 'bad-date' }]);
     expect(warningsAbout(bad, 'organization.memberof.chatons.startdate 2030-01-01 is in the future')).toHaveLength(1);
@@ -143,14 +141,14 @@ organization.guide.user = javascript:alert(1)
   it('leaves absent facts absent: no key, not an empty value', () => {
     const bare = build('file.class = Organization\norganization.name = Nu\norganization.description =   \n', { pad: 'service.name = Pad\nsoftware.name = Etherpad\n' });
     expect(Object.keys(bare.organizations[0]!).sort()).toEqual(['from', 'id', 'name', 'place', 'services']);
-    expect(Object.keys(bare.organizations[0]!.services[0]!).sort()).toEqual(['categories', 'categoryBasis', 'from', 'id', 'load', 'name', 'registration', 'software']);
+    expect(Object.keys(bare.organizations[0]!.services[0]!).sort()).toEqual(['categories', 'categoryBasis', 'from', 'id', 'load', 'name', 'registration', 'software']); // no `facts`
     expect(bare.warnings.filter((w) => w.code === 'unknown-value' || w.code === 'bad-date')).toEqual([]);
   });
 });
 
 describe('service facts', () => {
   const snapshot = build(ORGANIZATION, { pad: PAD });
-  const pad = snapshot.organizations[0]!.services[0]!;
+  const pad = snapshot.organizations[0]!.services[0]!.facts!;
 
   it('carries description, links, start date and hosting from the service file', () => {
     expect(pad).toMatchObject({
@@ -171,7 +169,7 @@ describe('service facts', () => {
     expect(normalizeHostProvider('CLOUD')).toBeUndefined();
     const bad = build(ORGANIZATION, { pad: `${PAD}host.provider.type = CLOUD\nhost.country.code = France\nservice.startdate = 2020-13-01\nservice.legal.url = ftp://libre.example.org/cgu\n` });
     const s = bad.organizations[0]!.services[0]!;
-    for (const key of ['hostProvider', 'hostCountry', 'startDate', 'legalUrl']) expect(s).not.toHaveProperty(key);
+    for (const key of ['hostProvider', 'hostCountry', 'startDate', 'legalUrl']) expect(s.facts).not.toHaveProperty(key);
     expect(warningsAbout(bad, 'host.provider.type "CLOUD"')).toMatchObject([{ code: 'unknown-value', at: 'libre/pad.properties' }]);
     expect(warningsAbout(bad, 'host.country.code "France"')).toMatchObject([{ code: 'unknown-value' }]);
     expect(warningsAbout(bad, 'service.startdate "2020-13-01"')).toMatchObject([{ code: 'bad-date' }]);
@@ -199,9 +197,9 @@ describe('facts stored once', () => {
     // YunoHost's [host] panel writes the same host.* lines into every service file.
     const snapshot = build(ORGANIZATION, { pad: PAD, visio: VISIO });
     const org = snapshot.organizations[0]!;
-    expect(org.hostCountry).toBe('FR');
-    expect(org).not.toHaveProperty('hostProvider'); // HOME and HOSTEDBAY differ
-    expect(org.services.map((s) => [s.id, s.hostProvider, s.hostCountry])).toEqual([
+    expect(org.facts?.hostCountry).toBe('FR');
+    expect(org.facts).not.toHaveProperty('hostProvider'); // HOME and HOSTEDBAY differ
+    expect(org.services.map((s) => [s.id, s.facts?.hostProvider, s.facts?.hostCountry])).toEqual([
       ['pad', 'home', undefined],
       ['visio', 'hostedbay', undefined],
     ]);
@@ -212,16 +210,19 @@ describe('facts stored once', () => {
     expect(video[0]?.service).toMatchObject({ id: 'visio', hostProvider: 'hostedbay', hostCountry: 'FR' });
     // both services at home: stored once
     const home = build(ORGANIZATION, { pad: PAD, visio: VISIO.replace('HOSTEDBAY', 'HOME') }).organizations[0]!;
-    expect(home).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
-    expect(home.services.every((s) => !('hostProvider' in s) && !('hostCountry' in s))).toBe(true);
+    expect(home.facts).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
+    expect(home.services.map((s) => s.facts)).toEqual([
+      { startDate: '2020-07-06', description: 'Écrire à plusieurs, sans compte.', legalUrl: 'https://libre.example.org/cgu', guideUrl: 'https://docs.libre.example.org/pad', contactUrl: 'https://libre.example.org/contact-pad' },
+      undefined, // Visio said nothing else: no facts object left
+    ]);
   });
 
   it('a host fact one service does not state stays with the services that state it', () => {
     const snapshot = build(ORGANIZATION, { pad: PAD, visio: 'service.name = Visio\nservice.website = https://visio.libre.example.org/\n' });
     const org = snapshot.organizations[0]!;
-    expect(org).not.toHaveProperty('hostProvider');
-    expect(org).not.toHaveProperty('hostCountry');
-    expect(org.services.find((s) => s.id === 'pad')).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
+    expect(org.facts).not.toHaveProperty('hostProvider');
+    expect(org.facts).not.toHaveProperty('hostCountry');
+    expect(org.services.find((s) => s.id === 'pad')?.facts).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
     const [visio] = rankHosts(indexDirectory(snapshot), { category: 'video-conference', region: 'FR', now: BUILT_AT });
     expect(visio?.service).not.toHaveProperty('hostProvider');
   });
@@ -230,11 +231,11 @@ describe('facts stored once', () => {
     const snapshot = build(ORGANIZATION, {
       pad: `${PAD}service.legal.url = https://libre.example.org/mentions-legales\nservice.contact.url = https://libre.example.org/contact\n`,
     });
-    const pad = snapshot.organizations[0]!.services[0]!;
+    const pad = snapshot.organizations[0]!.services[0]!.facts!;
     expect(pad).not.toHaveProperty('legalUrl');
     expect(pad).not.toHaveProperty('contactUrl');
     expect(pad.guideUrl).toBe('https://docs.libre.example.org/pad'); // its own
-    expect(snapshot.organizations[0]!.legalUrl).toBe('https://libre.example.org/mentions-legales');
+    expect(snapshot.organizations[0]!.facts?.legalUrl).toBe('https://libre.example.org/mentions-legales');
   });
 });
 
@@ -249,11 +250,14 @@ describe('the snapshot and the ranking', () => {
 
   it('drops a hostile fact with its entry, like any other field', () => {
     const hostile = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
-    hostile.organizations[0]!.services[0]!.legalUrl = 'javascript:alert(1)';
+    hostile.organizations[0]!.services[0]!.facts!.legalUrl = 'javascript:alert(1)';
     const parsed = parseSnapshot(hostile);
     expect(parsed.ok && parsed.dropped[0]).toMatch(/service libre\/pad \(.*legalUrl/);
+    const empty = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
+    empty.organizations[0]!.services[0]!.facts = {};
+    expect(parseSnapshot(empty).ok && (parseSnapshot(empty) as { dropped: string[] }).dropped[0]).toMatch(/empty facts/);
     const funding = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
-    (funding.organizations[0]!.funding as unknown[]).push({ kind: 'bitcoin', url: 'https://x.example.org/' });
+    (funding.organizations[0]!.facts!.funding as unknown[]).push({ kind: 'bitcoin', url: 'https://x.example.org/' });
     expect(parseSnapshot(funding).ok && (parseSnapshot(funding) as { dropped: string[] }).dropped[0]).toMatch(/organisation libre/);
   });
 
@@ -279,7 +283,7 @@ describe('the snapshot and the ranking', () => {
       contactUrl: 'https://libre.example.org/contact',
       legalUrl: 'https://libre.example.org/mentions-legales',
       guideUrl: 'https://docs.libre.example.org/',
-      funding: snapshot.organizations[0]!.funding,
+      funding: snapshot.organizations[0]!.facts!.funding,
     });
     expect(host?.service).toEqual({
       id: 'pad',

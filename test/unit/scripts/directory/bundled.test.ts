@@ -38,7 +38,7 @@ describe('the bundled snapshot', () => {
   it('has the members added to the mirror on 2026-12-01, with their places', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const org = (id: string) => parsed.snapshot.organizations.find((o) => o.id === id);
-    expect(org('kaz')).toMatchObject({ name: 'Kaz', type: 'association', place: { countryCode: 'FR', departement: 'FR-56', city: 'Vannes' } });
+    expect(org('kaz')).toMatchObject({ name: 'Kaz', facts: { type: 'association' }, place: { countryCode: 'FR', departement: 'FR-56', city: 'Vannes' } });
     // Kaz's "Mail" names only a function: the keyword table reads it
     expect(org('kaz')?.services.find((s) => s.name === 'Mail')).toMatchObject({ categories: ['email'], categoryBasis: 'name', registration: 'client' });
     expect(org('zaclys')).toMatchObject({ website: 'https://www.zaclys.com/' });

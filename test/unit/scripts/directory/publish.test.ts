@@ -86,8 +86,8 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     expect(snapshot.counts.categories).toMatchObject({ 'text-collaboration': 10, 'video-conference': 10, email: 10 });
     expect(snapshot.changedAt).toBe(snapshot.builtAt);
     const m1 = snapshot.organizations.find((o) => o.id === 'm1')!;
-    expect(m1).toMatchObject({ type: 'cooperative', startDate: '2018-03-02', memberSince: '2019-02-15', legalUrl: 'https://m1.example.org/mentions-legales' });
-    expect(m1.services.find((s) => s.id === 'pad')).toMatchObject({ startDate: '2020-05-12', hostProvider: 'hostedserver', hostCountry: 'FR' });
+    expect(m1.facts).toEqual({ type: 'cooperative', startDate: '2018-03-02', memberSince: '2019-02-15', legalUrl: 'https://m1.example.org/mentions-legales' });
+    expect(m1.services.find((s) => s.id === 'pad')?.facts).toEqual({ startDate: '2020-05-12', hostProvider: 'hostedserver', hostCountry: 'FR' });
     const m = await meta();
     expect(m).toMatchObject({ builtAt: snapshot.builtAt, changedAt: snapshot.builtAt, previous: null, counts: { organizations: 10, services: 30 } });
     expect(m.sha256).toBe(sha256(await snapshotBytes()));
@@ -247,7 +247,7 @@ describe('comparing and guarding', () => {
 
   it('names what was added, removed and changed, fields included', () => {
     const after = snap([
-      org('a', [svc('pad', ['text-collaboration'], { registration: 'member' }), svc('visio', ['video-conference'])], { type: 'association' }),
+      org('a', [svc('pad', ['text-collaboration'], { registration: 'member' }), svc('visio', ['video-conference'])], { facts: { type: 'association' } }),
       org('b', [svc('pad', ['text-collaboration']), svc('forms', ['forms'])]),
       org('c', [svc('pad', ['text-collaboration'], { from: 'elsewhere.properties' })]),
       org('d', [svc('pad', ['text-collaboration']), svc('mail', ['email'])]),
@@ -257,7 +257,7 @@ describe('comparing and guarding', () => {
     expect(changes.addedOrganizations).toEqual([{ id: 'f', name: 'F', services: 1 }]);
     expect(changes.removedOrganizations).toEqual([{ id: 'e', name: 'E', services: 1 }]);
     expect(changes.changedOrganizations).toEqual([
-      { id: 'a', name: 'A', fields: ['type'], addedServices: [], removedServices: [], changedServices: [{ id: 'pad', name: 'pad', fields: ['registration'] }] },
+      { id: 'a', name: 'A', fields: ['facts.type'], addedServices: [], removedServices: [], changedServices: [{ id: 'pad', name: 'pad', fields: ['registration'] }] },
       { id: 'b', name: 'B', fields: [], addedServices: [{ id: 'forms', name: 'forms' }], removedServices: [], changedServices: [] },
     ]); // c only moved its file: not a change
     expect(changes).toMatchObject({ servicesAdded: 2, servicesRemoved: 1, servicesChanged: 1 });
