@@ -22,14 +22,17 @@ export {
   type FundingKind,
   type FundingLink,
   type HostProviderType,
+  type OrganizationFacts,
   type OrganizationType,
   type Registration,
+  type ServiceFacts,
   type ServiceLoad,
 } from './schema';
 export { parseSnapshot, type ParseSnapshotResult } from './snapshot';
 export { parseProperties, subsOf, type PropertiesMap, type PropertiesResult } from './properties';
 export {
   fundingKind,
+  hoistHostFacts,
   normalizeFederation,
   normalizeHostProvider,
   normalizeLoad,
