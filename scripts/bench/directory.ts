@@ -52,7 +52,7 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
   // Trust facts draw from their own sequence, so that the rest of the directory is the same
   // with or without them (sizes before and after they were carried compare like for like).
   const facts = mulberry32(seed + 7919);
-  const chance = (p: number) => facts() < p && process.env.NOFACTS !== "1";
+  const chance = (p: number) => facts() < p;
   const pickFact = <T>(list: readonly T[]): T => list[Math.floor(facts() * list.length)]!;
   const day = () =>
     chance(0.5)

@@ -36,7 +36,8 @@ const text = (max: number) =>
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not an identifier'));
 
 /** Catalogue category ids (`video-call`, `office`…). */
-const categoryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a category id'));
+export const CATEGORY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const categoryId = v.pipe(v.string(), v.regex(CATEGORY_ID_PATTERN, 'not a category id'));
 
 const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http: or https: URLs'));
 
@@ -44,15 +45,17 @@ const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http:
 const sourceRef = v.pipe(v.string(), v.check(isSourceRef, 'an http(s) URL or a path without a scheme'));
 
 /** ISO date-time in UTC with a `Z`, so that two of them compare as strings. */
+export const UTC_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const utcDateTime = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/, 'ISO date-time in UTC (…Z)'),
+  v.regex(UTC_DATE_TIME_PATTERN, 'ISO date-time in UTC (…Z)'),
   v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
 );
 
 const isoDate = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date'),
+  v.regex(ISO_DATE_PATTERN, 'ISO date'),
   v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
 );
 
@@ -61,10 +64,9 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as const;
 export type Registration = (typeof REGISTRATIONS)[number];
 
-const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
-
-const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
-const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
+export const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
+export const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
+export const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
 
 const countryCode = v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'));
 
