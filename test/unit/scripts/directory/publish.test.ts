@@ -187,6 +187,14 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     expect(await report()).toMatch(/\*\*Refused:\*\* previous snapshot .*missing\.json: HTTP 404.*cannot compare/);
   });
 
+  it('a build not later than the published one: refused (extensions would refuse it)', async () => {
+    const before = await snapshotBytes();
+    const result = await publishWeek([...previous(), '--built-at', '2026-12-01T00:00:00.000Z']);
+    expect(result.code).toBe(1);
+    expect(await snapshotBytes()).toEqual(before);
+    expect(await report()).toMatch(/\*\*Refused:\*\* built 2026-12-01T00:00:00\.000Z, not after the previous .*extensions would refuse it/);
+  });
+
   it('bad arguments: exit code 2 and the usage', async () => {
     const result = await publishWeek(['--max-loss', 'many'], undefined, true);
     expect(result.code).toBe(2);
