@@ -303,6 +303,8 @@ export interface ReportInput {
 
 const SKIP_CODES = new Set(['unreachable', 'timeout', 'http-error', 'oversized', 'refused', 'empty', 'not-properties', 'duplicate']);
 
+const services = (n: number) => `${n} service${n === 1 ? '' : 's'}`;
+
 function list(items: string[], max = 200): string[] {
   if (items.length === 0) return ['- none'];
   const shown = items.slice(0, max).map((i) => `- ${i}`);
@@ -339,8 +341,8 @@ export function formatReport(input: ReportInput): string {
       `${changes.addedOrganizations.length} organisations added, ${changes.removedOrganizations.length} removed, ${changes.changedOrganizations.length} changed; ` +
         `${changes.servicesAdded} services added, ${changes.servicesRemoved} removed, ${changes.servicesChanged} changed.`,
     );
-    lines.push('', '### Organisations added', '', ...list(changes.addedOrganizations.map((o) => `${o.name} (${o.id}), ${o.services} services`)));
-    lines.push('', '### Organisations removed', '', ...list(changes.removedOrganizations.map((o) => `${o.name} (${o.id}), ${o.services} services`)));
+    lines.push('', '### Organisations added', '', ...list(changes.addedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)));
+    lines.push('', '### Organisations removed', '', ...list(changes.removedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)));
     lines.push('', '### Organisations changed', '');
     if (changes.changedOrganizations.length === 0) lines.push('- none');
     for (const o of changes.changedOrganizations.slice(0, 300)) {
