@@ -49,6 +49,15 @@ export interface DirectoryBenchResult {
 export function syntheticFederation(members: number, seed = 42): CrawledFederation {
   const rnd = mulberry32(seed);
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
+  // Trust facts draw from their own sequence, so that the rest of the directory is the same
+  // with or without them (sizes before and after they were carried compare like for like).
+  const facts = mulberry32(seed + 7919);
+  const chance = (p: number) => facts() < p;
+  const pickFact = <T>(list: readonly T[]): T => list[Math.floor(facts() * list.length)]!;
+  const day = () =>
+    chance(0.5)
+      ? `${2010 + Math.floor(facts() * 16)}-0${1 + Math.floor(facts() * 9)}-1${Math.floor(facts() * 9)}`
+      : `1${Math.floor(facts() * 9)}/0${1 + Math.floor(facts() * 9)}/${2010 + Math.floor(facts() * 16)}`;
   const softwareNames = catalogue.software.flatMap((s) => s.directoryNames.slice(0, 2));
   const functionNames = ['visioconférence', 'Hébergement de mails', 'listes de diffusion', 'hébergement de sites web', 'Outil maison'];
   const organizations: CrawledOrganization[] = [];
@@ -75,6 +84,21 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       props.set('organization.geolocation.latitude', (42 + rnd() * 9).toFixed(4).replace('.', ','));
       props.set('organization.geolocation.longitude', (-4 + rnd() * 12).toFixed(4));
     }
+    // Trust facts, about as often as YunoHost's form and hand-written files fill them.
+    if (chance(0.6)) props.set('organization.type', pickFact(['ASSOCIATION', 'ASSOCIATION', 'INFORMAL', 'COOPERATIVE', 'COMPANY', 'INDIVIDUAL']));
+    if (chance(0.5)) props.set('organization.startdate', day());
+    if (chance(0.4)) props.set('organization.memberof.chatons.startdate', day());
+    if (chance(0.4)) props.set('organization.description', `Association d'hébergement libre et local, ${i} adhérents, services éthiques pour les habitants et les associations du territoire.`);
+    if (chance(0.5)) props.set('organization.contact.url', `https://${id}.example.org/contact`);
+    if (chance(0.4)) props.set('organization.legal.url', `https://${id}.example.org/mentions-legales`);
+    if (chance(0.3)) props.set('organization.guide.user', `https://docs.${id}.example.org/`);
+    if (chance(0.3)) props.set('organization.funding.liberapay', `https://liberapay.com/${id}`);
+    if (chance(0.15)) props.set('organization.funding.helloasso', `https://www.helloasso.com/associations/${id}`);
+    // Host facts describe the machine: YunoHost's [host] panel writes the same ones into every
+    // service file (bind = multi_file(…)); hand-written files may differ from one service to another.
+    const sameHostEverywhere = chance(0.7);
+    const hostProvider = chance(0.4) ? pickFact(['HOME', 'HOSTEDBAY', 'HOSTEDSERVER', 'HOSTEDSERVER', 'OUTSOURCED']) : undefined;
+    const hostCountry = chance(0.3) ? pickFact(['FR', 'FR', 'FR', 'DE', 'FI']) : undefined;
     const services = [];
     const count = 5 + Math.floor(rnd() * 11);
     for (let j = 0; j < count; j += 1) {
@@ -87,6 +111,14 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       sp.set('service.registration', pick(['None', 'Free', 'Member', 'Client', 'member', '']));
       sp.set('service.registration.load', rnd() < 0.1 ? 'FULL' : 'OPEN');
       if (rnd() < 0.05) sp.set('service.status.level', 'OFF');
+      if (chance(0.25)) sp.set('service.description', `Service ${j} pour les adhérents, sans publicité ni pistage.`);
+      // Links: half of them the organisation's own pages again, as YunoHost's form makes easy.
+      if (chance(0.15)) sp.set('service.legal.url', chance(0.5) ? `https://${id}.example.org/mentions-legales` : `https://${id}.example.org/cgu`);
+      if (chance(0.15)) sp.set('service.guide.user', `https://docs.${id}.example.org/s${j}`);
+      if (chance(0.1)) sp.set('service.contact.url', `https://${id}.example.org/contact`);
+      if (chance(0.3)) sp.set('service.startdate', day());
+      if (hostProvider && (sameHostEverywhere || chance(0.8))) sp.set('host.provider.type', hostProvider);
+      if (hostCountry && (sameHostEverywhere || chance(0.8))) sp.set('host.country.code', hostCountry);
       services.push({ id: `svc-${j}`, from: `${base}svc-${j}.properties`, properties: sp });
     }
     organizations.push({ id, from: `${base}${id}.properties`, properties: props, services });

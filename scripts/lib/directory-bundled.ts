@@ -10,6 +10,6 @@ export const BUNDLED_OUT = 'public/directory/snapshot.json';
 /** Shown to users as the copy's source: what it is, how complete, how old. */
 export const BUNDLED_DESCRIPTION =
   "Copie partielle de l'annuaire CHATONS, compilée à la main depuis des pages publiques citées " +
-  "(24 membres listés, fichier de fédération du 2026-11-22) : ce n'est pas l'annuaire complet. / " +
+  "(26 membres listés, fichier de fédération du 2026-12-01) : ce n'est pas l'annuaire complet. / " +
   'Partial, hand-compiled mirror of the CHATONS directory from cited public pages ' +
-  '(24 listed members, federation file of 2026-11-22): not the whole directory.';
+  '(26 listed members, federation file of 2026-12-01): not the whole directory.';

@@ -105,6 +105,7 @@ export class DirectoryStore {
     const { snapshot, origin } = await this.load();
     return {
       builtAt: snapshot.builtAt,
+      ...(snapshot.changedAt !== undefined ? { changedAt: snapshot.changedAt } : {}),
       origin,
       sourceDescription: snapshot.source.description,
       counts: { organizations: snapshot.counts.organizations, services: snapshot.counts.services },

@@ -54,6 +54,8 @@ export type DirectoryOrigin = 'bundled' | 'downloaded';
 export interface DirectoryStatus {
   /** When the directory copy in use was built, ISO date-time. */
   builtAt: string;
+  /** When the directory's content last changed, as its publisher recorded it (absent when the copy does not say). */
+  changedAt?: string;
   /** Where that copy came from (bundled with this version, or downloaded from `sourceUrl`). */
   origin: DirectoryOrigin;
   sourceDescription: string;

@@ -151,6 +151,7 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
       <DirectoryStatusView
         status={state.directory}
         refreshMode={directory.refresh}
+        showChangeDate
         onRefresh={async () => {
           const next = await ask({ type: 'refresh-directory' });
           onState(next);

@@ -13,6 +13,8 @@ interface Props {
   onRefresh: () => Promise<DirectoryStatus>;
   /** Where the refresh can be switched back on (a link in the popup, nothing in the options). */
   settingsHint?: ComponentChildren;
+  /** Also say when the directory's content last changed (the options page; the popup stays short). */
+  showChangeDate?: boolean;
 }
 
 export function lastCheckText(check: DirectoryStatus['lastCheck']): string {
@@ -30,7 +32,7 @@ export function lastCheckText(check: DirectoryStatus['lastCheck']): string {
   }
 }
 
-export function DirectoryStatusView({ status, refreshMode, onRefresh, settingsHint }: Props) {
+export function DirectoryStatusView({ status, refreshMode, onRefresh, settingsHint, showChangeDate = false }: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const off = refreshMode === 'off';
@@ -54,6 +56,7 @@ export function DirectoryStatusView({ status, refreshMode, onRefresh, settingsHi
         {status.origin === 'bundled' ? t('directoryBundled', [built]) : t('directoryDownloaded', [built])}{' '}
         <span class="muted">{t('directoryCounts', [String(status.counts.organizations), String(status.counts.services)])}</span>
       </p>
+      {showChangeDate && status.changedAt ? <p class="muted">{t('directoryChanged', [formatDate(status.changedAt)])}</p> : null}
       <p class="muted">{t('directorySource', [status.sourceDescription])}</p>
       <p role="status" aria-live="polite">
         {busy ? t('directoryChecking') : error ? t('directoryRefreshError', [error]) : lastCheckText(status.lastCheck)}

@@ -203,18 +203,18 @@ describe('directory refresh', () => {
 
   test('the default source (a static host that sends no CORS headers): only its origin, nothing about the user, revalidated with its ETag', async () => {
     // The default is https://matou.frama.io/matou/directory/snapshot.json; the one host permission covers it.
-    const seen = publish('/matou/directory/snapshot.json', '2026-11-30T08:00:00.000Z', {});
-    await refreshTwice(null, /(Annuaire du|Directory of) .*(30 novembre|November 30).*(copie téléchargée|downloaded copy)/);
+    const seen = publish('/matou/directory/snapshot.json', '2027-01-04T08:00:00.000Z', {});
+    await refreshTwice(null, /(Annuaire du|Directory of) .*(4 janvier 2027|January 4, 2027).*(copie téléchargée|downloaded copy)/);
     expectOnly(seen, 'matou.frama.io', '/matou/directory/snapshot.json');
   });
 
   test('another source set in the options (serving CORS headers): only that origin', async () => {
-    const seen = publish('/published/snapshot.json', '2026-12-07T08:00:00.000Z', {
+    const seen = publish('/published/snapshot.json', '2027-01-11T08:00:00.000Z', {
       'access-control-allow-origin': '*',
       'access-control-allow-headers': 'If-None-Match',
       'access-control-expose-headers': 'ETag',
     });
-    await refreshTwice('https://matou-directory.example/published/snapshot.json', /(Annuaire du|Directory of) .*(7 décembre|December 7).*(copie téléchargée|downloaded copy)/);
+    await refreshTwice('https://matou-directory.example/published/snapshot.json', /(Annuaire du|Directory of) .*(11 janvier 2027|January 11, 2027).*(copie téléchargée|downloaded copy)/);
     expectOnly(seen, 'matou-directory.example', '/published/snapshot.json');
   });
 });

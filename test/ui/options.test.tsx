@@ -2,7 +2,7 @@
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { setLanguage } from './fake-extension';
-import { startBackground, type BackgroundDouble } from './background-double';
+import { bundledSnapshot, startBackground, type BackgroundDouble } from './background-double';
 import { Options, exportFileName } from '../../src/options/Options';
 import { DEPARTEMENTS } from '../../src/core/regions';
 import { DEFAULT_DIRECTORY_URL } from '../../src/core/directory';
@@ -145,6 +145,19 @@ describe('options: directory', () => {
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
     fireEvent.click(within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }));
     await waitFor(() => expect(section.textContent).toMatch(/Dernière vérification le .* : échec/));
+  });
+
+  it('shows when the published directory last changed, once a copy says so', async () => {
+    // What directory:publish writes: a newer build whose content last changed a week earlier.
+    const published = { ...(bundledSnapshot() as Record<string, unknown>), builtAt: '2027-01-04T04:00:00.000Z', changedAt: '2026-12-28T04:00:00.000Z' };
+    const fetch: typeof globalThis.fetch = async () =>
+      new Response(JSON.stringify(published), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"w1"' } });
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' } }, fetch });
+    const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
+    expect(section.textContent).not.toContain('Dernier changement'); // the bundled copy does not say
+    fireEvent.click(within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }));
+    await waitFor(() => expect(section.textContent).toContain("Dernier changement dans l'annuaire publié : 28 décembre 2026."));
+    expect(section.textContent).toContain('Annuaire du 4 janvier 2027 (copie téléchargée).');
   });
 });
 

@@ -2,7 +2,10 @@
 // ranking (need + region -> hosts) and the refresh. Pure: I/O comes in as parameters.
 
 export {
+  FUNDING_KINDS,
+  HOST_PROVIDER_TYPES,
   LIMITS,
+  ORGANIZATION_TYPES,
   REGISTRATIONS,
   SNAPSHOT_SCHEMA_VERSION,
   organizationSchema,
@@ -16,14 +19,24 @@ export {
   type DirectoryService,
   type DirectorySnapshot,
   type DirectoryWarning,
+  type FundingKind,
+  type FundingLink,
+  type HostProviderType,
+  type OrganizationFacts,
+  type OrganizationType,
   type Registration,
+  type ServiceFacts,
   type ServiceLoad,
 } from './schema';
 export { parseSnapshot, type ParseSnapshotResult } from './snapshot';
 export { parseProperties, subsOf, type PropertiesMap, type PropertiesResult } from './properties';
 export {
+  fundingKind,
+  hoistHostFacts,
   normalizeFederation,
+  normalizeHostProvider,
   normalizeLoad,
+  normalizeOrganizationType,
   normalizeRegistration,
   parseDay,
   parseDegrees,
@@ -41,7 +54,9 @@ export {
   indexDirectory,
   rankHosts,
   type DirectoryIndex,
+  type HostOrganization,
   type HostPlace,
+  type HostService,
   type Locality,
   type RankedHost,
 } from './rank';

@@ -4,10 +4,13 @@
 // the result is marked `categoryBasis: 'name'`, and categories missing from the catalogue are
 // ignored (and reported by the build), so the table can never invent a need.
 //
-// Words left out on purpose: "cloud"/"nuage" alone (a file drive? a full suite? a server?),
-// "pad" alone (Etherpad is recognised by its software name), "chat"/"tchat" (team chat or
-// instant messaging?), brand-like names ("Drop.Infini"). Web-site hosting ("hébergement de sites
-// web", "site statique") names the need of someone leaving Wix or Google Sites: a site.
+// The plainest names members give ("Mail", "Pad", "Visio", "Sondages", "Agenda partagé") are in.
+// Words left out on purpose: "cloud"/"nuage" alone or "plate-forme de cloud" (a file drive? a
+// full suite? a server?), "messagerie" alone (mail or chat?), "chat"/"tchat" (team chat or
+// instant messaging?), brand-like names ("Drop.Infini"), "Mailman" and "mailing" (a word of
+// their own, not "mail").
+// Web-site hosting ("hébergement de sites web", "site statique") names the need of someone
+// leaving Wix or Google Sites: a site.
 
 import { foldPlaceName } from '../regions';
 
@@ -24,7 +27,7 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   {
     label: 'e-mail',
     pattern:
-      /\b(?:e ?mails?|courriels?|webmail|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|hebergement courriels?|messagerie (?:e ?mail|electronique))\b/,
+      /\b(?:e ?mails?|mails?|courriels?|webmails?|courriers? electroniques?|boites? (?:aux lettres|mails?|e ?mails?)|hebergement de (?:mails?|courriels?)|hebergement courriels?|messageries? (?:e ?mails?|electroniques?))\b/,
     categories: ['email'],
   },
   {
@@ -38,6 +41,11 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
     categories: ['instant-messaging'],
   },
   {
+    label: 'collaborative writing',
+    pattern: /\b(?:pads?|ecriture collaborative|edition collaborative|traitement de texte collaboratif)\b/,
+    categories: ['text-collaboration'],
+  },
+  {
     label: 'office suite',
     pattern: /\b(?:suite bureautique|office suite|bureautique en ligne)\b/,
     categories: ['office-suite', 'text-collaboration', 'spreadsheet', 'presentation'],
@@ -49,7 +57,8 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'file storage',
-    pattern: /\b(?:hebergement cloud|stockage (?:en ligne|de fichiers)|partage de fichiers|file storage)\b/,
+    pattern:
+      /\b(?:hebergement cloud|(?:stockage|espace|disque) (?:cloud|en ligne)|cloud (?:personnel|de stockage|de fichiers)|stockage (?:en ligne|de fichiers)|espace de stockage|partage de fichiers|file storage)\b/,
     categories: ['file-storage'],
   },
   {
@@ -59,7 +68,7 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'polls and scheduling',
-    pattern: /\b(?:sondages? de dates?|prise de rendez vous|planification de rendez vous)\b/,
+    pattern: /\b(?:sondages?|prise de rendez vous|planification de rendez vous|polls?)\b/,
     categories: ['polls'],
   },
   {

@@ -3,12 +3,21 @@
 // are cleaned. Pure: the files arrive already fetched (see scripts/lib/directory-crawl.ts).
 
 import type { Catalogue, Software } from '../catalogue/types';
-import { countryFromName, parseRegion, placeFromAddress } from '../regions';
+import { ISO_ALPHA2, countryFromName, parseRegion, placeFromAddress } from '../regions';
 import { FUNCTION_KEYWORDS, categoriesFromName } from './keywords';
 import type { PropertiesMap } from './properties';
 import {
+  FUNDING_KINDS,
+  HOST_PROVIDER_TYPES,
   LIMITS,
+  ORGANIZATION_TYPES,
   SNAPSHOT_SCHEMA_VERSION,
+  type FundingKind,
+  type FundingLink,
+  type HostProviderType,
+  type OrganizationFacts,
+  type OrganizationType,
+  type ServiceFacts,
   type DirectoryCounts,
   type DirectoryOrganization,
   type DirectoryPlace,
@@ -112,6 +121,25 @@ export function parseDay(raw: string | undefined): string | undefined {
   if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
   if (y < 1990 || y > 2200) return undefined;
   return date.toISOString().slice(0, 10);
+}
+
+/** `organization.type` (`ASSOCIATION`, `Cooperative`…) lower-cased, or undefined when not one of the list. */
+export function normalizeOrganizationType(raw: string | undefined): OrganizationType | undefined {
+  const value = raw?.trim().toLowerCase();
+  return (ORGANIZATION_TYPES as readonly string[]).includes(value ?? '') ? (value as OrganizationType) : undefined;
+}
+
+/** `host.provider.type` (`HOME`, `HOSTEDBAY`, `HOSTEDSERVER`, `OUTSOURCED`) lower-cased, or undefined. */
+export function normalizeHostProvider(raw: string | undefined): HostProviderType | undefined {
+  const value = raw?.trim().toLowerCase();
+  return (HOST_PROVIDER_TYPES as readonly string[]).includes(value ?? '') ? (value as HostProviderType) : undefined;
+}
+
+/** The platform named by an `organization.funding.<suffix>` key (YunoHost writes `Tipee` for Tipeee). */
+export function fundingKind(suffix: string): FundingKind {
+  const value = suffix.trim().toLowerCase();
+  if (value === 'tipee') return 'tipeee';
+  return (FUNDING_KINDS as readonly string[]).includes(value) ? (value as FundingKind) : 'other';
 }
 
 /** `YYYY-MM-DD` of a Date, in UTC. */
@@ -264,6 +292,137 @@ function serviceVerdict(p: PropertiesMap, today: string, from: string, warnings:
   return day <= today ? { excluded: `service.enddate = ${day}` } : { endDate: day };
 }
 
+/** Reads the trust facts of one file, reporting what is present but unusable (and dropping it). */
+class FactReader {
+  constructor(
+    private readonly p: PropertiesMap,
+    private readonly today: string,
+    private readonly what: string,
+    private readonly from: string,
+    private readonly warnings: Warnings,
+  ) {}
+
+  /** An http(s) link; anything else is dropped and reported. */
+  url(key: string): string | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const url = httpUrl(raw);
+    if (url === undefined) this.warnings.add('bad-url', `${this.what}: ${key} is not an http(s) URL; dropped`, this.from);
+    return url;
+  }
+
+  /** A day not after the build: a start date in the future is a typo or a plan, not a fact. */
+  startDay(key: string): string | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const day = parseDay(raw);
+    if (day === undefined) {
+      this.warnings.add('bad-date', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a date; dropped`, this.from);
+    } else if (day > this.today) {
+      this.warnings.add('bad-date', `${this.what}: ${key} ${day} is in the future; dropped`, this.from);
+      return undefined;
+    }
+    return day;
+  }
+
+  text(key: string): string | undefined {
+    return cleanText(get(this.p, key), LIMITS.factDescription);
+  }
+
+  /** A value from a fixed list; another value is dropped and reported. */
+  choice<T>(key: string, read: (raw: string) => T | undefined): T | undefined {
+    const raw = get(this.p, key);
+    if (raw === undefined) return undefined;
+    const value = read(raw);
+    if (value === undefined) this.warnings.add('unknown-value', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a known value; dropped`, this.from);
+    return value;
+  }
+
+  /** `organization.funding.*` links, one per platform and address, in the list's order. */
+  funding(): FundingLink[] {
+    const links: FundingLink[] = [];
+    for (const key of this.p.keys()) {
+      if (!key.startsWith('organization.funding.')) continue;
+      const url = this.url(key);
+      if (url === undefined || links.some((l) => l.url === url)) continue;
+      links.push({ kind: fundingKind(key.slice('organization.funding.'.length)), url });
+    }
+    links.sort((a, b) => FUNDING_KINDS.indexOf(a.kind) - FUNDING_KINDS.indexOf(b.kind) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    return links.slice(0, LIMITS.fundingLinks);
+  }
+}
+
+/** The fields that have a value, or undefined when none has (an absent fact is an absent key). */
+function defined<T extends object>(facts: { [K in keyof T]: T[K] | undefined }): T | undefined {
+  const out: Record<string, unknown> = {};
+  let any = false;
+  for (const [key, value] of Object.entries(facts)) {
+    if (value === undefined) continue;
+    out[key] = value;
+    any = true;
+  }
+  return any ? (out as T) : undefined;
+}
+
+function organizationFacts(facts: FactReader): OrganizationFacts | undefined {
+  const funding = facts.funding();
+  return defined<OrganizationFacts>({
+    type: facts.choice('organization.type', normalizeOrganizationType),
+    startDate: facts.startDay('organization.startdate'),
+    memberSince: facts.startDay('organization.memberof.chatons.startdate'),
+    description: facts.text('organization.description'),
+    contactUrl: facts.url('organization.contact.url'),
+    legalUrl: facts.url('organization.legal.url'),
+    guideUrl: facts.url('organization.guide.user'),
+    funding: funding.length > 0 ? funding : undefined,
+    hostProvider: undefined,
+    hostCountry: undefined,
+  });
+}
+
+/**
+ * A service's links that repeat its organisation's (YunoHost's form offers the same legal notice
+ * and support page for every service) are stored once, on the organisation: the popup shows the
+ * organisation's links anyway, and every service of a member would otherwise carry a copy.
+ */
+function serviceFacts(facts: FactReader, org: OrganizationFacts | undefined): ServiceFacts | undefined {
+  const own = (url: string | undefined, orgUrl: string | undefined) => (url !== undefined && url !== orgUrl ? url : undefined);
+  return defined<ServiceFacts>({
+    startDate: facts.startDay('service.startdate'),
+    description: facts.text('service.description'),
+    legalUrl: own(facts.url('service.legal.url'), org?.legalUrl),
+    guideUrl: own(facts.url('service.guide.user'), org?.guideUrl),
+    contactUrl: own(facts.url('service.contact.url'), org?.contactUrl),
+    hostProvider: facts.choice('host.provider.type', normalizeHostProvider),
+    hostCountry: facts.choice('host.country.code', (raw) => {
+      const code = raw.trim().toUpperCase();
+      return ISO_ALPHA2.has(code) ? code : undefined;
+    }),
+  });
+}
+
+/**
+ * `host.*` keys describe the machine a service runs on; one server usually runs all of a
+ * member's services (YunoHost's [host] panel writes the same lines into every service file).
+ * When every service (two or more) states the same value, it is stored once in the
+ * organisation's facts and read back for each service by `rankHosts`: nothing is lost and
+ * nothing is guessed.
+ */
+export function hoistHostFacts(org: DirectoryOrganization): void {
+  const { services } = org;
+  if (services.length < 2) return;
+  for (const key of ['hostProvider', 'hostCountry'] as const) {
+    const first = services[0]!.facts?.[key];
+    if (first === undefined || services.some((s) => s.facts?.[key] !== first)) continue;
+    org.facts = { ...org.facts, [key]: first };
+    for (const service of services) {
+      const { [key]: _moved, ...rest } = service.facts!;
+      if (Object.keys(rest).length > 0) service.facts = rest;
+      else delete service.facts;
+    }
+  }
+}
+
 /**
  * A service's `from`, written relative to its organisation's `from` when both are on the same
  * origin (or both local paths): `pad.properties`, `services/pad.properties`, `../x.properties`.
@@ -341,6 +500,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       warnings.add('bad-url', `${org.id}: organization.website is not an http(s) URL; dropped`, org.from);
     }
 
+    const orgFacts = organizationFacts(new FactReader(p, today, org.id, org.from, warnings));
+
     const services: DirectoryService[] = [];
     const serviceIds = new Set<string>();
     for (const crawledService of org.services) {
@@ -398,6 +559,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       else counts.withoutUrl += 1;
       if (categoryBasis) entry.categoryBasis = categoryBasis;
       if (sv.endDate) entry.endDate = sv.endDate;
+      const facts = serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings), orgFacts);
+      if (facts) entry.facts = facts;
       if (serviceCategories.length === 0) {
         counts.uncategorized += 1;
         warnings.add(
@@ -423,6 +586,8 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
     };
     if (website !== undefined) entry.website = website;
     if (verdict.endDate) entry.endDate = verdict.endDate;
+    if (orgFacts) entry.facts = orgFacts;
+    hoistHostFacts(entry);
     organizations.push(entry);
     counts.organizations += 1;
     counts.services += services.length;

@@ -3,7 +3,13 @@
 // of its category once, placing each in its locality group.
 
 import { parseRegion, type ParsedRegion } from '../regions';
-import type { DirectorySnapshot, Registration } from './schema';
+import type {
+  DirectorySnapshot,
+  FundingLink,
+  HostProviderType,
+  OrganizationType,
+  Registration,
+} from './schema';
 
 export type Locality = 'local' | 'regional' | 'national' | 'elsewhere';
 
@@ -23,16 +29,56 @@ export interface HostPlace {
   precision: 'departement' | 'region' | 'country' | 'unknown';
 }
 
+/**
+ * The organisation behind a host, with the trust facts its file gives. Each fact is present
+ * only when the member's file states it (and it passed the build's checks); never guessed.
+ */
+export interface HostOrganization {
+  id: string;
+  name: string;
+  website?: string;
+  /** `association`, `cooperative`… (`organization.type`). */
+  type?: OrganizationType;
+  /** `YYYY-MM-DD` the organisation began (`organization.startdate`). */
+  startDate?: string;
+  /** `YYYY-MM-DD` it joined CHATONS (`organization.memberof.chatons.startdate`). */
+  memberSince?: string;
+  /** Its own words, plain text (at most 300 characters): show as text, never as HTML. */
+  description?: string;
+  contactUrl?: string;
+  /** Legal notice. */
+  legalUrl?: string;
+  /** User guide. */
+  guideUrl?: string;
+  /** Where to give, one link per platform. */
+  funding?: readonly FundingLink[];
+}
+
+/** The service offered, with the trust facts its file gives (same rule: absent when not stated). */
+export interface HostService {
+  id: string;
+  name: string;
+  /** The service's own URL, or the organisation's website when the service gives none (see `urlSource`). */
+  url: string;
+  urlSource: 'service' | 'organization';
+  /** `YYYY-MM-DD` of its first day (`service.startdate`). */
+  startDate?: string;
+  /** Plain text, at most 300 characters. */
+  description?: string;
+  /** Terms of use. */
+  legalUrl?: string;
+  guideUrl?: string;
+  contactUrl?: string;
+  /** Where the machine runs: at home, own machine in a rented rack, rented server, third party. */
+  hostProvider?: HostProviderType;
+  /** Country the machine is in (ISO alpha-2; may differ from the organisation's `place`). */
+  hostCountry?: string;
+}
+
 /** A host offered for a need. Objects are shared between calls and with the index: read, never modify. */
 export interface RankedHost {
-  organization: { id: string; name: string; website?: string };
-  service: {
-    id: string;
-    name: string;
-    /** The service's own URL, or the organisation's website when the service gives none (see `urlSource`). */
-    url: string;
-    urlSource: 'service' | 'organization';
-  };
+  organization: HostOrganization;
+  service: HostService;
   /** `name` is what the host wrote in `software.name` ('' when it named none); `id` is the catalogue's. */
   software: { id?: string; name: string };
   registration: Registration;
@@ -68,6 +114,46 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
+// Facts are copied one by one, with a store per key (not a loop over key names): a keyed store
+// in a loop sees every combination of present facts and slows the whole index down.
+function organizationOf(org: DirectorySnapshot['organizations'][number]): HostOrganization {
+  const out: HostOrganization = { id: org.id, name: org.name };
+  if (org.website !== undefined) out.website = org.website;
+  const f = org.facts;
+  if (f === undefined) return out;
+  if (f.type !== undefined) out.type = f.type;
+  if (f.startDate !== undefined) out.startDate = f.startDate;
+  if (f.memberSince !== undefined) out.memberSince = f.memberSince;
+  if (f.description !== undefined) out.description = f.description;
+  if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
+  if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
+  if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
+  if (f.funding !== undefined) out.funding = f.funding;
+  return out;
+}
+
+function serviceOf(
+  service: DirectorySnapshot['organizations'][number]['services'][number],
+  org: DirectorySnapshot['organizations'][number],
+  url: string,
+): HostService {
+  const out: HostService = { id: service.id, name: service.name, url, urlSource: service.url !== undefined ? 'service' : 'organization' };
+  const f = service.facts;
+  if (f !== undefined) {
+    if (f.startDate !== undefined) out.startDate = f.startDate;
+    if (f.description !== undefined) out.description = f.description;
+    if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
+    if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
+    if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
+  }
+  // Host facts all of an organisation's services state alike are stored once, on it.
+  const hostProvider = f?.hostProvider ?? org.facts?.hostProvider;
+  if (hostProvider !== undefined) out.hostProvider = hostProvider;
+  const hostCountry = f?.hostCountry ?? org.facts?.hostCountry;
+  if (hostCountry !== undefined) out.hostCountry = hostCountry;
+  return out;
+}
+
 const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
 
 /** Names compare without case or accents ("Écolo" sorts with "ecolo"), then by id for a stable order. */
@@ -99,7 +185,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
       known: countryCode !== undefined || departement !== undefined || region !== undefined,
       precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
     };
-    const organization = org.website ? { id: org.id, name: org.name, website: org.website } : { id: org.id, name: org.name };
+    const organization = organizationOf(org);
     const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
     const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
     for (const service of org.services) {
@@ -117,12 +203,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
           : (service.endDate ?? org.endDate);
       const host: IndexedHost = {
         organization,
-        service: {
-          id: service.id,
-          name: service.name,
-          url,
-          urlSource: service.url !== undefined ? ('service' as const) : ('organization' as const),
-        },
+        service: serviceOf(service, org, url),
         software: service.software.id
           ? { id: service.software.id, name: service.software.name ?? '' }
           : { name: service.software.name ?? '' },

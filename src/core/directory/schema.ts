@@ -13,6 +13,9 @@ export const LIMITS = {
   city: 120,
   softwareName: 120,
   description: 1000,
+  /** An organisation's or a service's own `*.description`: a line or two, not a page. */
+  factDescription: 300,
+  fundingLinks: 8,
   warningMessage: 500,
   warnings: 300,
   categoriesPerService: 32,
@@ -33,7 +36,8 @@ const text = (max: number) =>
 const id = v.pipe(v.string(), v.regex(ID_PATTERN, 'not an identifier'));
 
 /** Catalogue category ids (`video-call`, `office`…). */
-const categoryId = v.pipe(v.string(), v.regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'not a category id'));
+export const CATEGORY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
+const categoryId = v.pipe(v.string(), v.regex(CATEGORY_ID_PATTERN, 'not a category id'));
 
 const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http: or https: URLs'));
 
@@ -41,15 +45,17 @@ const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http:
 const sourceRef = v.pipe(v.string(), v.check(isSourceRef, 'an http(s) URL or a path without a scheme'));
 
 /** ISO date-time in UTC with a `Z`, so that two of them compare as strings. */
+export const UTC_DATE_TIME_PATTERN = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/;
+export const ISO_DATE_PATTERN = /^\d{4}-\d{2}-\d{2}$/;
 const utcDateTime = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?Z$/, 'ISO date-time in UTC (…Z)'),
+  v.regex(UTC_DATE_TIME_PATTERN, 'ISO date-time in UTC (…Z)'),
   v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
 );
 
 const isoDate = v.pipe(
   v.string(),
-  v.regex(/^\d{4}-\d{2}-\d{2}$/, 'ISO date'),
+  v.regex(ISO_DATE_PATTERN, 'ISO date'),
   v.check((s) => Number.isFinite(Date.parse(s)), 'not a real date'),
 );
 
@@ -58,13 +64,15 @@ const count = v.pipe(v.number(), v.integer(), v.minValue(0));
 export const REGISTRATIONS = ['none', 'free', 'member', 'client', 'unknown'] as const;
 export type Registration = (typeof REGISTRATIONS)[number];
 
-const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
-const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
-const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
+export const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
+export const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
+export const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
+
+const countryCode = v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'));
 
 export const placeSchema = v.object({
   /** ISO 3166-1 alpha-2, upper case. */
-  countryCode: v.optional(v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'))),
+  countryCode: v.optional(countryCode),
   /** `FR-69`, `FR-2A`, `FR-974`. */
   departement: v.optional(v.pipe(v.string(), v.check((s) => DEPARTEMENT_CODES.has(s), 'département code'))),
   /** `FR-ARA`… */
@@ -73,6 +81,80 @@ export const placeSchema = v.object({
   latitude: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
   longitude: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
 });
+
+/** `organization.type`, lower-cased. */
+export const ORGANIZATION_TYPES = ['association', 'informal', 'cooperative', 'microcompany', 'company', 'individual', 'other'] as const;
+export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
+
+/**
+ * `host.provider.type`, lower-cased: `home` (a server at someone's home), `hostedbay` (the
+ * host's own machine in a rented rack), `hostedserver` (a rented server), `outsourced` (a
+ * service run by a third party).
+ */
+export const HOST_PROVIDER_TYPES = ['home', 'hostedbay', 'hostedserver', 'outsourced'] as const;
+export type HostProviderType = (typeof HOST_PROVIDER_TYPES)[number];
+
+/** `organization.funding.<kind>`: the platforms YunoHost's form names, else `other`. */
+export const FUNDING_KINDS = ['liberapay', 'tipeee', 'helloasso', 'paypal', 'custom', 'other'] as const;
+export type FundingKind = (typeof FUNDING_KINDS)[number];
+
+export const fundingSchema = v.object({ kind: v.picklist(FUNDING_KINDS), url: httpUrlSchema });
+
+// Trust facts (schema version 1 too: readers that predate them ignore keys they do not know).
+// Every one is optional: a fact the member's files do not give is absent, never guessed. They
+// sit in one `facts` object per entry, so that organisations and services keep a few shapes
+// (the index reads them fast) whatever combination of facts each member gives.
+const hostFacts = {
+  /** `host.provider.type`: where the machine runs. */
+  hostProvider: v.optional(v.picklist(HOST_PROVIDER_TYPES)),
+  /** `host.country.code`: the country the machine is in (ISO alpha-2), which may differ from the organisation's place. */
+  hostCountry: v.optional(countryCode),
+};
+
+/** An empty `facts` object is refused: absent means "the file says none of them". */
+const NON_EMPTY = 'an empty facts object';
+
+export const serviceFactsSchema = v.pipe(
+  v.object({
+    /** `service.startdate`: first day of service (not after the build). */
+    startDate: v.optional(isoDate),
+    /** `service.description`, plain text, capped. */
+    description: v.optional(text(LIMITS.factDescription)),
+    /** `service.legal.url`: terms of use (absent when the same as the organisation's legal notice). */
+    legalUrl: v.optional(httpUrlSchema),
+    /** `service.guide.user`: the user guide (absent when the same as the organisation's). */
+    guideUrl: v.optional(httpUrlSchema),
+    /** `service.contact.url` (absent when the same as the organisation's). */
+    contactUrl: v.optional(httpUrlSchema),
+    /** Absent when on the organisation (all its services state the same). */
+    ...hostFacts,
+  }),
+  v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
+);
+
+export const organizationFactsSchema = v.pipe(
+  v.object({
+    /** `organization.type`. */
+    type: v.optional(v.picklist(ORGANIZATION_TYPES)),
+    /** `organization.startdate`: when the organisation began (not after the build). */
+    startDate: v.optional(isoDate),
+    /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
+    memberSince: v.optional(isoDate),
+    /** `organization.description`, plain text, capped. */
+    description: v.optional(text(LIMITS.factDescription)),
+    /** `organization.contact.url`. */
+    contactUrl: v.optional(httpUrlSchema),
+    /** `organization.legal.url`: legal notice. */
+    legalUrl: v.optional(httpUrlSchema),
+    /** `organization.guide.user`. */
+    guideUrl: v.optional(httpUrlSchema),
+    /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
+    funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
+    /** The host facts every one of its services states alike (two or more), stored once. */
+    ...hostFacts,
+  }),
+  v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
+);
 
 export const serviceSchema = v.object({
   /** Unique within its organisation (from `subs.<id>`). */
@@ -95,6 +177,8 @@ export const serviceSchema = v.object({
   load: v.picklist(['open', 'full', 'unknown']),
   /** Last day of service when one was announced (still in the future when built). */
   endDate: v.optional(isoDate),
+  /** What the service's file says about it (trust facts); absent when it says none of them. */
+  facts: v.optional(serviceFactsSchema),
   /** Where the service file was read, relative to its organisation's `from` when on the same site. */
   from: sourceRef,
 });
@@ -106,6 +190,8 @@ export const organizationSchema = v.object({
   place: placeSchema,
   /** Last day as an active CHATONS member or of activity, when announced (future when built). */
   endDate: v.optional(isoDate),
+  /** What the organisation's file says about it (trust facts); absent when it says none of them. */
+  facts: v.optional(organizationFactsSchema),
   from: sourceRef,
   services: v.pipe(v.array(serviceSchema), v.maxLength(LIMITS.servicesPerOrganization)),
 });
@@ -150,6 +236,12 @@ export const snapshotSchema = v.object({
   schemaVersion: v.literal(SNAPSHOT_SCHEMA_VERSION),
   /** When this snapshot was built; a refresh only accepts a strictly later one. */
   builtAt: utcDateTime,
+  /**
+   * When the directory's content (its organisations and services) last changed, as the
+   * publishing pipeline records it (`npm run directory:publish`): the build date of the first
+   * snapshot with this content. Absent in copies built without a previous one to compare with.
+   */
+  changedAt: v.optional(utcDateTime),
   generator: text(LIMITS.name),
   source: sourceSchema,
   counts: countsSchema,
@@ -164,6 +256,9 @@ export type DirectoryPlace = v.InferOutput<typeof placeSchema>;
 export type DirectoryWarning = v.InferOutput<typeof warningSchema>;
 export type DirectoryCounts = v.InferOutput<typeof countsSchema>;
 export type ServiceLoad = DirectoryService['load'];
+export type FundingLink = v.InferOutput<typeof fundingSchema>;
+export type ServiceFacts = v.InferOutput<typeof serviceFactsSchema>;
+export type OrganizationFacts = v.InferOutput<typeof organizationFactsSchema>;
 
 /** Validates a whole snapshot against the schema, without dropping anything. */
 export function validateSnapshot(

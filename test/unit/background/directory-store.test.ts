@@ -25,7 +25,7 @@ function network(down = new Set<string>()) {
     if (down.has(url)) throw new TypeError('Failed to fetch');
     const etag = tags[url]!;
     if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag } });
-    const body = JSON.stringify({ ...bundled, builtAt: url === SOURCE_A ? '2026-11-30T08:00:00.000Z' : '2026-12-07T08:00:00.000Z' });
+    const body = JSON.stringify({ ...bundled, builtAt: url === SOURCE_A ? '2027-01-04T08:00:00.000Z' : '2027-01-11T08:00:00.000Z' });
     return new Response(body, { status: 200, headers: { etag, 'content-type': 'application/json' } });
   }) as typeof fetch;
   return { sent, fetchImpl };
@@ -44,7 +44,7 @@ describe('DirectoryStore refresh', () => {
     // The user switches the source: a full download from B, without A's tag.
     const fromB = await store.refresh(SOURCE_B);
     expect(fromB.lastCheck?.result).toBe('updated');
-    expect(fromB.builtAt).toBe('2026-12-07T08:00:00.000Z');
+    expect(fromB.builtAt).toBe('2027-01-11T08:00:00.000Z');
     expect(sent).toEqual([
       { url: SOURCE_A, ifNoneMatch: null },
       { url: SOURCE_A, ifNoneMatch: '"a-1"' },
@@ -63,10 +63,10 @@ describe('DirectoryStore refresh', () => {
   });
 
   it('a cache written before addresses were kept sends its tag nowhere', async () => {
-    await fakeBrowser.storage.local.set({ directoryCache: { snapshot: { ...bundled, builtAt: '2026-11-29T00:00:00.000Z' }, etag: '"old"' } });
+    await fakeBrowser.storage.local.set({ directoryCache: { snapshot: { ...bundled, builtAt: '2027-01-03T00:00:00.000Z' }, etag: '"old"' } });
     const { sent, fetchImpl } = network();
     const store = new DirectoryStore(async () => bundled, fetchImpl);
-    expect((await store.status()).builtAt).toBe('2026-11-29T00:00:00.000Z');
+    expect((await store.status()).builtAt).toBe('2027-01-03T00:00:00.000Z');
     await store.refresh(SOURCE_A);
     expect(sent).toEqual([{ url: SOURCE_A, ifNoneMatch: null }]);
   });
@@ -76,7 +76,7 @@ describe('DirectoryStore refresh', () => {
     const store = new DirectoryStore(async () => bundled, fetchImpl);
     await store.refresh(SOURCE_A);
     const after = await store.refresh(SOURCE_B);
-    expect(after.builtAt).toBe('2026-11-30T08:00:00.000Z');
+    expect(after.builtAt).toBe('2027-01-04T08:00:00.000Z');
     expect(after.origin).toBe('downloaded');
     expect(after.lastCheck).toMatchObject({ result: 'failed' });
     expect(after.lastCheck?.reason).toMatch(/Failed to fetch/);

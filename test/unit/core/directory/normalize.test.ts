@@ -205,10 +205,41 @@ describe('single values', () => {
       'file-storage',
       'photo-sharing',
     ]);
-    for (const name of ['Cloud (nuage du PIC)', 'pad', 'Drop.Infini', 'site de la mairie', 'Mailman', 'visiteurs', 'forum']) {
+    for (const name of ['Cloud (nuage du PIC)', 'Plate-forme de cloud', 'Drop.Infini', 'site de la mairie', 'Mailman', 'visiteurs', 'BIMpad', 'Mailing', 'Cloud', 'forum']) {
       expect(categoriesFromName(name)).toEqual([]);
     }
     expect(FUNCTION_KEYWORDS.length).toBeGreaterThan(5);
+  });
+
+  it('the keyword table: the plain names members write', () => {
+    // Names as members write them (Kaz's "Mail", Club1's, Infini's, the Etherpad hosts' "pad"…).
+    const cases: Array<[string, string[]]> = [
+      ['Mail', ['email']],
+      ['Courriel', ['email']],
+      ['Webmail', ['email']],
+      ['Messagerie électronique', ['email']],
+      ['messagerie email (une boîte par membre, @club1.fr)', ['email']],
+      ['Boîte mail', ['email']],
+      ['Courrier électronique', ['email']],
+      ['Visio', ['video-conference']],
+      ['Pad', ['text-collaboration']],
+      ['pads publics', ['text-collaboration']],
+      ['Pad.Infini', ['text-collaboration']],
+      ['Sondages', ['polls']],
+      ['prise de rendez-vous et petits votes', ['polls']],
+      ['Agenda partagé', ['calendar']],
+      ['Cloud personnel', ['file-storage']],
+      ['Espace de stockage en ligne (Nextcloud)', ['file-storage']],
+      ['Espace cloud', ['file-storage']],
+      ['Messagerie instantanée', ['instant-messaging']],
+    ];
+    for (const [name, categories] of cases) expect([name, categoriesFromName(name)]).toEqual([name, categories]);
+  });
+
+  it('the keyword table: "Messagerie" alone is mail or chat, so it names no need', () => {
+    expect(categoriesFromName('Messagerie')).toEqual([]);
+    expect(categoriesFromName('Messageries')).toEqual([]);
+    expect(categoriesFromName('Service de messagerie')).toEqual([]);
   });
 
   it('reports keyword-table categories missing from the catalogue instead of inventing them', () => {

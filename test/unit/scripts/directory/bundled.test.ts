@@ -29,9 +29,20 @@ describe('the bundled snapshot', () => {
     expect(source.federation).toBe(BUNDLED_FEDERATION);
     expect(source.description).toBe(BUNDLED_DESCRIPTION);
     expect(source.description).toMatch(/partielle[\s\S]*Partial/);
-    expect(source.datetime).toBe('2026-11-22T11:30:30+00:00');
-    expect(counts.organizations).toBe(24);
+    expect(source.datetime).toBe('2026-12-01T20:00:00+00:00');
+    expect(counts.organizations).toBe(26);
+    expect(counts.services).toBe(69);
     expect(parsed.snapshot.organizations.every((o) => o.services.every((s) => !s.url || /^https:\/\//.test(s.url)))).toBe(true);
+  });
+
+  it('has the members added to the mirror on 2026-12-01, with their places', () => {
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const org = (id: string) => parsed.snapshot.organizations.find((o) => o.id === id);
+    expect(org('kaz')).toMatchObject({ name: 'Kaz', facts: { type: 'association' }, place: { countryCode: 'FR', departement: 'FR-56', city: 'Vannes' } });
+    // Kaz's "Mail" names only a function: the keyword table reads it
+    expect(org('kaz')?.services.find((s) => s.name === 'Mail')).toMatchObject({ categories: ['email'], categoryBasis: 'name', registration: 'client' });
+    expect(org('zaclys')).toMatchObject({ website: 'https://www.zaclys.com/' });
+    expect(org('hadoly')?.place).toMatchObject({ departement: 'FR-69', city: 'Lyon' });
   });
 
   it('only names categories that the catalogue has', () => {
