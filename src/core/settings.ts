@@ -2,6 +2,7 @@
 // each field is checked on its own, so a corrupt or unknown value falls back to its
 // default without losing the valid ones, and older versions are migrated forward.
 
+import { httpUrl } from './text';
 import { isObject, migrateRecord, type Migrations } from './values';
 
 export const SETTINGS_VERSION = 1;
@@ -49,13 +50,9 @@ const MAX_IGNORED_SITES = 500;
 const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const REGION = /^[A-Z]{2}(-[0-9A-Z]{2,3})?$/;
 
+/** An absolute https address (written in full: a bare host name is not a source address). */
 export function isHttpsUrl(value: unknown): value is string {
-  if (typeof value !== 'string' || value.length > 2048) return false;
-  try {
-    return new URL(value).protocol === 'https:';
-  } catch {
-    return false;
-  }
+  return typeof value === 'string' && /^https:/i.test(value.trim()) && httpUrl(value) !== undefined;
 }
 
 export function normaliseHostname(value: unknown): string | null {

@@ -2,15 +2,11 @@
 // untrusted text: only http(s) addresses become links, always in a new tab, with no opener and
 // no referrer. Anything else is shown as plain text (or not at all).
 import type { ComponentChildren } from 'preact';
+import { httpUrl } from '../core/text';
 
+/** An absolute http(s) address (the shared rule of core/text.ts), or null: then no link. */
 export function safeHref(url: string | undefined | null): string | null {
-  if (typeof url !== 'string' || url.length > 2048) return null;
-  try {
-    const parsed = new URL(url);
-    return parsed.protocol === 'https:' || parsed.protocol === 'http:' ? parsed.href : null;
-  } catch {
-    return null;
-  }
+  return typeof url === 'string' && /^https?:/i.test(url.trim()) ? (httpUrl(url) ?? null) : null;
 }
 
 interface ExternalLinkProps {

@@ -7,6 +7,7 @@
 import { parseWebUrl } from '../catalogue/url';
 import type { Classification } from '../catalogue/types';
 import { REGISTRATIONS, type Registration } from '../directory/schema';
+import { cleanText, httpUrl } from '../text';
 import { isCatalogueId, isObject, migrateRecord, type Migrations } from '../values';
 import { normaliseHostname } from '../settings';
 
@@ -62,12 +63,11 @@ export interface CorrectionsReadResult {
 export const emptyCorrections = (): LocalCorrections => ({ version: CORRECTIONS_VERSION, exclusions: [], userHosts: [] });
 
 
-/** Text shown to the user: trimmed, no control characters, at most `max` characters. */
+/** Text shown to the user (core/text.ts's cleaning), or null when empty or longer than `max` characters. */
 export function cleanLine(value: unknown, max: number): string | null {
-  if (typeof value !== 'string') return null;
-  // eslint-disable-next-line no-control-regex -- control characters have no place in a name
-  const text = value.replace(/[\u0000-\u001f\u007f]+/g, ' ').replace(/\s+/g, ' ').trim();
-  return text.length > 0 && text.length <= max ? text : null;
+  // Cleaned to one more than allowed: a longer text comes back cut, and is refused, not shortened.
+  const text = cleanText(value, max + 1);
+  return text !== undefined && Array.from(text).length <= max ? text : null;
 }
 
 /** A path prefix as exclusions keep it: lower case, starting with "/", no query or fragment, not "/". */
@@ -79,18 +79,10 @@ export function normalisePath(value: unknown): string | null {
   return path === '/' ? null : path;
 }
 
-/** An http(s) address, as the URL parser writes it; null for anything else. */
+/** An http(s) address (a bare host name reads as https), as the URL parser writes it; null for anything else. */
 export function normaliseHostUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.trim().length === 0 || value.length > MAX_HOST_URL) return null;
-  let text = value.trim();
-  if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) text = `https://${text}`;
-  try {
-    const url = new URL(text);
-    if ((url.protocol !== 'https:' && url.protocol !== 'http:') || url.username || url.password || !url.hostname.includes('.')) return null;
-    return url.href.length <= MAX_HOST_URL ? url.href : null;
-  } catch {
-    return null;
-  }
+  const url = httpUrl(value);
+  return url !== undefined && url.length <= MAX_HOST_URL && new URL(url).hostname.includes('.') ? url : null;
 }
 
 export const exclusionId = (service: string, host: string, path?: string): string => `not:${service}@${host}${path ?? ''}`;

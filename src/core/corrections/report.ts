@@ -6,6 +6,7 @@
 import type { LocalizedText } from '../catalogue/types';
 import { REGISTRATIONS, type Registration } from '../directory/schema';
 import { normaliseHostname } from '../settings';
+import { LONE_SURROGATE_G } from '../text';
 import { normaliseHostUrl } from './local';
 
 import { CORRECTION_KINDS, type CorrectionKind, type CorrectRoute } from './route';
@@ -134,13 +135,14 @@ export function formFromRoute(route: CorrectRoute, catalogue: CatalogueSummary):
 
 // ---- cleaning ------------------------------------------------------------------------
 
-const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
-
-/** Text as it goes into the report: well-formed, no control characters but line breaks, trimmed. */
+/**
+ * Text as it goes into the report: well-formed, no control characters but line breaks, trimmed.
+ * Unlike core/text.ts's cleanText (one line, bounded), a report keeps its paragraphs.
+ */
 export function cleanText(text: string, multiline = false): string {
   // eslint-disable-next-line no-control-regex -- control characters are removed on purpose
   const controls = multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
-  const cleaned = text.replace(LONE_SURROGATE, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, multiline ? '' : ' ');
+  const cleaned = text.replace(LONE_SURROGATE_G, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, multiline ? '' : ' ');
   return (multiline ? cleaned.replace(/\n{3,}/g, '\n\n') : cleaned.replace(/\s+/g, ' ')).trim();
 }
 
