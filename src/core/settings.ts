@@ -3,7 +3,10 @@
 // default without losing the valid ones, and older versions are migrated forward.
 
 import { httpUrl } from './text';
-import { isObject, migrateRecord, type Migrations } from './values';
+import { isObject, migrateRecord, normaliseHostname, type Migrations } from './values';
+
+// Hostnames are read by the shared rule (values.ts); importers of settings find it here too.
+export { normaliseHostname };
 
 export const SETTINGS_VERSION = 1;
 
@@ -47,7 +50,6 @@ export interface SettingsReadResult {
 }
 
 const MAX_IGNORED_SITES = 500;
-const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
 const REGION = /^[A-Z]{2}(-[0-9A-Z]{2,3})?$/;
 
 /** An absolute https address (written in full: a bare host name is not a source address). */
@@ -55,11 +57,6 @@ export function isHttpsUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https:/i.test(value.trim()) && httpUrl(value) !== undefined;
 }
 
-export function normaliseHostname(value: unknown): string | null {
-  if (typeof value !== 'string') return null;
-  const host = value.trim().toLowerCase().replace(/\.$/, '');
-  return HOSTNAME.test(host) ? host : null;
-}
 
 /** Earlier storage layouts, upgraded one step at a time. Each step is tested. */
 const MIGRATIONS: Migrations = {

@@ -43,3 +43,12 @@ export function migrateRecord(
   }
   return migrated;
 }
+
+const HOSTNAME = /^(?=.{1,253}$)[a-z0-9-]+(\.[a-z0-9-]+)*$/;
+
+/** A hostname as Matou keeps it (lower case, no trailing dot), or null. */
+export function normaliseHostname(value: unknown): string | null {
+  if (typeof value !== 'string') return null;
+  const host = value.trim().toLowerCase().replace(/\.$/, '');
+  return HOSTNAME.test(host) ? host : null;
+}

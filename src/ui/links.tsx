@@ -2,11 +2,20 @@
 // untrusted text: only http(s) addresses become links, always in a new tab, with no opener and
 // no referrer. Anything else is shown as plain text (or not at all).
 import type { ComponentChildren } from 'preact';
-import { httpUrl } from '../core/text';
 
-/** An absolute http(s) address (the shared rule of core/text.ts), or null: then no link. */
+/**
+ * An absolute http(s) address, or null: then no link. Every address reaching a view was already
+ * read by core/text.ts's httpUrl (directory pipeline and schema, local corrections); this is the
+ * views' last guard, kept to the URL parser so that the popup's bundle does not carry the cleaner.
+ */
 export function safeHref(url: string | undefined | null): string | null {
-  return typeof url === 'string' && /^https?:/i.test(url.trim()) ? (httpUrl(url) ?? null) : null;
+  if (typeof url !== 'string' || url.length > 2048) return null;
+  try {
+    const parsed = new URL(url);
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password ? parsed.href : null;
+  } catch {
+    return null;
+  }
 }
 
 interface ExternalLinkProps {

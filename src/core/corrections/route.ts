@@ -1,8 +1,7 @@
 // The way from the popup to the correction form: an options-page hash such as
 // `#correct?service=gmail&host=mail.google.com&tab=12`. Only a hostname ever goes in it, never a
 // path. Kept apart from the report's text so that the popup carries only these few lines.
-import { normaliseHostname } from '../settings';
-import { isCatalogueId } from '../values';
+import { isCatalogueId, normaliseHostname } from '../values';
 
 export const CORRECTION_KINDS = ['wrong-detection', 'alternative', 'host-info', 'missing-host', 'other'] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
