@@ -1,30 +1,21 @@
-// The chosen host's own user guide, for the guide's step done at the host. The directory gives it
-// as `service.guide.user` or `organization.guide.user` (ChatonsInfos keys) when the host publishes
-// one; a host without it simply gets no link. Typed loosely on purpose: it reads whatever host
-// shape the popup state carries, and only an https address becomes a link.
+// The chosen host's own user guide, for the guide's step done at the host: the directory's
+// `guideUrl` of the service (ChatonsInfos `service.guide.user`), else of the organisation
+// (`organization.guide.user`), when the host publishes one; a host without it gets no link, and
+// only an https address becomes one.
+import type { RankedHost } from '../directory/rank';
+import { httpUrl } from '../text';
+
 export interface HostGuide {
   name: string;
   guideUrl: string;
 }
 
-interface MaybeGuided {
-  organization: { name: string; guide?: { user?: unknown } };
-  service: { id: string; guide?: { user?: unknown } };
-}
-
-function httpsUrl(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > 2048) return null;
-  try {
-    const url = new URL(value);
-    return url.protocol === 'https:' ? url.href : null;
-  } catch {
-    return null;
-  }
-}
+const httpsUrl = (value: unknown): string | null =>
+  typeof value === 'string' && /^https:/i.test(value.trim()) ? (httpUrl(value) ?? null) : null;
 
 /** The host's name and user-guide address (the service's guide first), or null when it has none. */
-export function hostGuideOf(host: MaybeGuided | null | undefined): HostGuide | null {
+export function hostGuideOf(host: Pick<RankedHost, 'organization' | 'service'> | null | undefined): HostGuide | null {
   if (!host) return null;
-  const guideUrl = httpsUrl(host.service.guide?.user) ?? httpsUrl(host.organization.guide?.user);
+  const guideUrl = httpsUrl(host.service.guideUrl) ?? httpsUrl(host.organization.guideUrl);
   return guideUrl ? { name: host.organization.name, guideUrl } : null;
 }
