@@ -13,6 +13,32 @@ export const SERVICES = [
   { name: 'Discord', url: 'https://discord.com/channels/@me', slug: 'discord' },
 ] as const;
 
+/** Strings the tests read on screen, in each UI language (from public/_locales). */
+export const FRENCH = {
+  welcomeTitle: 'Bienvenue dans Matou',
+  save: 'Enregistrer',
+  region: 'Dans votre région',
+  near: 'Près de chez vous',
+  elsewhere: 'Ailleurs',
+  belgium: 'Belgique',
+  tooltip: (service: string, count: string) =>
+    count === '1'
+      ? `Matou : vous êtes sur ${service}. 1 hébergeur CHATONS près de chez vous propose une alternative libre.`
+      : `Matou : vous êtes sur ${service}. ${count} hébergeurs CHATONS près de chez vous proposent une alternative libre.`,
+};
+export const ENGLISH: typeof FRENCH = {
+  welcomeTitle: 'Welcome to Matou',
+  save: 'Save',
+  region: 'In your region',
+  near: 'Near you',
+  elsewhere: 'Elsewhere',
+  belgium: 'Belgium',
+  tooltip: (service, count) =>
+    count === '1'
+      ? `Matou: you are on ${service}. 1 CHATONS host near you offers a free alternative.`
+      : `Matou: you are on ${service}. ${count} CHATONS hosts near you offer a free alternative.`,
+};
+
 /** Answers the first-run question in the options page: France, the département found by `search`. */
 export async function answerWelcome(matou: Matou, search: string): Promise<void> {
   const page = await matou.openOptions();
