@@ -14,6 +14,10 @@ export function firefoxManifest<T extends Manifest>(source: T): T {
   copy.background = { scripts: [worker], type: 'module' } as Manifest['background'];
   // Firefox only (Chromium warns on unknown keys); ignored on Android, which has no toolbar.
   copy.action = { ...(copy.action as object | undefined), default_area: 'navbar' };
+  // Firefox sends `Origin: moz-extension://<per-install UUID>` on a cross-origin fetch without a
+  // host permission: the options ask for the one origin of a directory source the user sets
+  // (src/platform/permissions.ts). Chromium's Origin names the extension, the same on every install.
+  copy.optional_host_permissions = ['https://*/*'];
   copy.browser_specific_settings = {
     gecko: {
       id: GECKO_ID,

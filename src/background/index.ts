@@ -12,6 +12,7 @@ import {
   onTabRemoved,
   openOptionsPage,
 } from '../platform/runtime';
+import { fetchWithOriginAccess } from '../platform/permissions';
 import { createComponents } from './components';
 import { BUNDLED_SNAPSHOT_PATH } from './directory-store';
 
@@ -27,7 +28,8 @@ async function scheduleRefresh(current: Settings): Promise<void> {
 
 const { settings, tabs, directory, detector, handleMessage } = createComponents({
   loadBundledSnapshot: () => fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
-  fetch: (input, init) => fetch(input, init),
+  // Never a request to an origin without a host permission (Firefox's Origin would identify the install).
+  fetch: fetchWithOriginAccess,
   guessedRegion: guessRegion({
     languages: navigator.languages,
     timeZone: Intl.DateTimeFormat().resolvedOptions().timeZone,

@@ -1,13 +1,14 @@
 // Launches Debian's Firefox ESR with the built extension (dist/firefox) and the fake web, driven
 // by puppeteer-core over WebDriver BiDi (see ../shared/design/TOOLING.md for what was checked).
-// Firefox cannot map a host to a port, so the fake web listens on 127.0.0.1:443 (root on these
-// machines) and `network.dns.localDomains` sends the mapped names there. BiDi may not navigate to
+// Firefox cannot map a host to a port, so it goes through a local proxy (startTunnel) that sends
+// the mapped hosts to the fake web on any port (no root needed) and records every host the
+// browser tried to reach, Firefox's own traffic included. BiDi may not navigate to
 // moz-extension:// pages, but the options page Matou opens itself on first run is an extension
 // page we can script: it is the "control" page, from which tabs are created and the API is asked.
 import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
-import { startFakeWeb, type FakeWeb } from './fake-web';
+import { startFakeWeb, startTunnel, type FakeWeb, type Tunnel } from './fake-web';
 import { MAPPED_HOSTS, requireBrowser, requireBuild } from './harness';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
@@ -19,11 +20,14 @@ export interface FirefoxOptions {
   extraHosts?: string[];
   /** Grant optional permissions without a prompt (Firefox's own switch for automation). */
   autoGrantPermissions?: boolean;
+  /** Send every hostname to the fake web (to see any request at all), not only the mapped ones. */
+  catchAll?: boolean;
 }
 
 export interface FirefoxMatou {
   browser: Browser;
   web: FakeWeb;
+  tunnel: Tunnel;
   /** The extension page opened on install, kept open to talk to the extension. */
   control: Page;
   /** Evaluates `fn` in the control page, where `browser.*` is the extension's API. */
@@ -63,16 +67,23 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
   requireBrowser(FIREFOX, 'firefox-esr');
   requireBuild(FIREFOX_DIST);
   const locale = options.locale ?? 'fr';
-  const web = await startFakeWeb({ port: 443 }).catch((error: Error) => {
-    throw new Error(`The Firefox tests serve the fake web on 127.0.0.1:443, which needs root (or CAP_NET_BIND_SERVICE): ${error.message}`, { cause: error });
-  });
+  const web = await startFakeWeb();
+  const mapped = new Set([...MAPPED_HOSTS, ...(options.extraHosts ?? [])]);
+  const tunnel = await startTunnel(web, (host) => options.catchAll === true || mapped.has(host));
   const firefox = await puppeteer.launch({
     browser: 'firefox',
     executablePath: FIREFOX,
     headless: true,
     acceptInsecureCerts: true,
     extraPrefsFirefox: {
-      'network.dns.localDomains': [...MAPPED_HOSTS, ...(options.extraHosts ?? [])].join(','),
+      // Every connection through the tunnel (localhost, where BiDi talks, is never proxied).
+      'network.proxy.type': 1,
+      'network.proxy.http': '127.0.0.1',
+      'network.proxy.http_port': tunnel.port,
+      'network.proxy.ssl': '127.0.0.1',
+      'network.proxy.ssl_port': tunnel.port,
+      'network.proxy.no_proxies_on': '',
+      'network.dns.disableIPv6': true,
       'extensions.openPopupWithoutUserGesture.enabled': true,
       'extensions.webextOptionalPermissionPrompts': !options.autoGrantPermissions,
       // Debian's language pack (firefox-esr-l10n-fr) is a distribution add-on: let it load.
@@ -85,6 +96,7 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     await firefox.installExtension(FIREFOX_DIST);
   } catch (error) {
     await firefox.close();
+    await tunnel.close();
     await web.close();
     throw error;
   }
@@ -129,6 +141,7 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
   return {
     browser: firefox,
     web,
+    tunnel,
     control,
     ext,
     tabIdOf,
@@ -154,6 +167,7 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     openOptions: (hash) => openExtensionPage(`src/options/index.html${hash ? `#${hash}` : ''}`),
     async close() {
       await firefox.close();
+      await tunnel.close();
       await web.close();
     },
   };
@@ -188,4 +202,40 @@ export async function withRealPopup<T>(
       for (const view of browser.extension.getViews({ type: 'popup' })) view.close();
     });
   }
+}
+
+/** Clicks the button whose text is `name` inside `scope` (a trusted click: a user gesture). */
+export async function clickButton(page: Page, scope: string, name: string | RegExp): Promise<void> {
+  const pattern = typeof name === 'string' ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : name.source;
+  const button = await page.waitForFunction(
+    (selector: string, source: string) =>
+      [...document.querySelectorAll(`${selector} button`)].find((b) => new RegExp(source).test((b.textContent ?? '').trim())),
+    { polling: 100, timeout: 15_000 },
+    scope,
+    pattern,
+  );
+  const element = button.asElement();
+  if (!element) throw new Error(`no button ${String(name)} in ${scope}`);
+  await (element as ElementHandle<Element>).click();
+}
+
+/** Waits until the text of `selector` matches, and returns it. */
+export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+  const handle = await page.waitForFunction(
+    (css: string, source: string, flags: string) => {
+      const text = [...document.querySelectorAll(css)].map((node) => node.textContent ?? '').find((t) => new RegExp(source, flags).test(t));
+      return text ?? false;
+    },
+    { polling: 100, timeout: timeoutMs },
+    selector,
+    pattern.source,
+    pattern.flags,
+  );
+  return (await handle.jsonValue()) as string;
+}
+
+/** Replaces the value of a text field by typing, as a user does. */
+export async function typeInto(page: Page, selector: string, text: string): Promise<void> {
+  await page.$eval(selector, (input) => (input as HTMLInputElement).select());
+  await page.type(selector, text);
 }
