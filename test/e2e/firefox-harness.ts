@@ -22,6 +22,8 @@ export interface FirefoxOptions {
   autoGrantPermissions?: boolean;
   /** Send every hostname to the fake web (to see any request at all), not only the mapped ones. */
   catchAll?: boolean;
+  /** Where downloads (the settings export) are saved without asking. */
+  downloadDir?: string;
 }
 
 export interface FirefoxMatou {
@@ -90,6 +92,15 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
       'extensions.autoDisableScopes': 0,
       'intl.locale.requested': locale === 'fr' ? 'fr' : 'en-US',
       'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : 'en-US, en',
+      ...(options.downloadDir
+        ? {
+            'browser.download.dir': options.downloadDir,
+            'browser.download.folderList': 2,
+            'browser.download.useDownloadDir': true,
+            'browser.download.always_ask_before_handling_new_types': false,
+            'browser.download.alwaysOpenPanel': false,
+          }
+        : {}),
     },
   });
   try {
@@ -204,12 +215,14 @@ export async function withRealPopup<T>(
   }
 }
 
-/** Clicks the button whose text is `name` inside `scope` (a trusted click: a user gesture). */
+/** Clicks the button named `name` (text or aria-label) inside `scope` (a trusted click: a user gesture). */
 export async function clickButton(page: Page, scope: string, name: string | RegExp): Promise<void> {
   const pattern = typeof name === 'string' ? `^${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$` : name.source;
   const button = await page.waitForFunction(
     (selector: string, source: string) =>
-      [...document.querySelectorAll(`${selector} button`)].find((b) => new RegExp(source).test((b.textContent ?? '').trim())),
+      [...document.querySelectorAll(`${selector} button`)].find((b) =>
+        [b.getAttribute('aria-label') ?? '', (b.textContent ?? '').trim()].some((name) => new RegExp(source).test(name)),
+      ),
     { polling: 100, timeout: 15_000 },
     scope,
     pattern,

@@ -70,22 +70,28 @@ export interface PopupReading {
   hosts: string[];
 }
 
+/** Reads what the popup shows; runs inside the page (either browser), self-contained. */
+export function readPopupDocument(doc: Document = document): PopupReading {
+  const hosts: string[] = [];
+  for (const group of doc.querySelectorAll('.hosts .group')) {
+    const title = group.querySelector('h3')?.textContent ?? '';
+    for (const name of group.querySelectorAll('h4')) hosts.push(`${title}: ${name.textContent ?? ''}`);
+  }
+  return {
+    service: doc.querySelector('h1')?.textContent ?? '',
+    rankedFor: doc.querySelector('.region-line')?.textContent ?? '',
+    hosts,
+  };
+}
+
+/** A selector that matches once the popup has rendered its hosts (or said it has none). */
+export const POPUP_READY = 'main:not([aria-busy]) :is(.hosts, .empty, .region-line)';
+
 /** Waits for the popup to have rendered its hosts (or said it has none) and reads it. */
 export async function readPopup(page: Page): Promise<PopupReading> {
   await page.locator('main:not([aria-busy])').waitFor();
   await page.locator('.hosts, .empty, .region-line').first().waitFor();
-  return page.evaluate(() => {
-    const hosts: string[] = [];
-    for (const group of document.querySelectorAll('.hosts .group')) {
-      const title = group.querySelector('h3')?.textContent ?? '';
-      for (const name of group.querySelectorAll('h4')) hosts.push(`${title}: ${name.textContent ?? ''}`);
-    }
-    return {
-      service: document.querySelector('h1')?.textContent ?? '',
-      rankedFor: document.querySelector('.region-line')?.textContent ?? '',
-      hosts,
-    };
-  });
+  return page.evaluate(readPopupDocument as () => PopupReading);
 }
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
@@ -103,9 +109,15 @@ export interface AxeViolation {
  */
 export async function runAxe(page: Page): Promise<AxeViolation[]> {
   await page.evaluate(axeSource);
-  return page.evaluate(async () => {
-    const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
-    const result = await axe.run(document, { resultTypes: ['violations'] });
-    return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
-  });
+  return page.evaluate(axeInPage);
+}
+
+/** axe-core's source, to evaluate in a page before axeInPage. */
+export const AXE_SOURCE = axeSource;
+
+/** Runs axe (already evaluated in the page) on the document; either browser. */
+export async function axeInPage(): Promise<AxeViolation[]> {
+  const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+  const result = await axe.run(document, { resultTypes: ['violations'] });
+  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
 }
