@@ -116,6 +116,13 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     return undefined;
   });
   const base = new URL(await hrefOf(control)).host;
+  const shown = await control.evaluate(() => browser.i18n.getMessage('languageCode'));
+  if (shown !== locale) {
+    await firefox.close();
+    await tunnel.close();
+    await web.close();
+    throw new Error(`Firefox shows Matou in ${shown}, not ${locale}: install Debian's firefox-esr-l10n-fr (apt-get install firefox-esr-l10n-fr).`);
+  }
 
   const ext: FirefoxMatou['ext'] = (fn, ...args) =>
     control.evaluate(fn as (...a: unknown[]) => unknown, ...(args as unknown[])) as Promise<never>;

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { FIREFOX_DIST, launchFirefoxMatou, type FirefoxMatou } from './firefox-harness';
-import { FRENCH, SERVICES } from './popup-pages';
+import { ENGLISH, FRENCH, SERVICES } from './popup-pages';
 
 let matou: FirefoxMatou;
 
@@ -58,6 +58,25 @@ describe('Firefox ESR: the built extension', () => {
     expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip('Google Docs', docs));
     await page.evaluate(() => history.pushState(null, '', '/spreadsheets/d/1abc/edit'));
     await expect.poll(async () => (await matou.badge(tabId)).title, { timeout: 10_000 }).toContain('Google Sheets');
+    await page.close();
+  });
+});
+
+describe('Firefox ESR in English', () => {
+  let english: FirefoxMatou;
+  beforeAll(async () => {
+    english = await launchFirefoxMatou({ locale: 'en' });
+  });
+  afterAll(async () => {
+    await english?.close();
+  });
+
+  test('the welcome question and the badge tooltip are in English', async () => {
+    await english.control.waitForSelector('#welcome-title');
+    expect(await english.control.$eval('#welcome-title', (h) => h.textContent)).toBe(ENGLISH.welcomeTitle);
+    const { page, tabId } = await english.visit('https://zoom.us/j/1234567890?pwd=abc');
+    const text = await english.waitForBadge(tabId, (t) => t !== '');
+    expect((await english.badge(tabId)).title).toBe(ENGLISH.tooltip('Zoom', text));
     await page.close();
   });
 });

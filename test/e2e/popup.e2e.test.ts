@@ -5,14 +5,14 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchMatou, type Matou } from './harness';
-import { ENGLISH, FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from './popup-pages';
+import { FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from './popup-pages';
 
 const snapshot = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/directory/snapshot.json'), 'utf8')) as {
   organizations: Array<{ name: string }>;
 };
 const snapshotHosts = new Set(snapshot.organizations.map((o) => o.name));
 
-let words = FRENCH;
+const words = FRENCH;
 let matou: Matou;
 const tabs = new Map<string, number>();
 
@@ -26,9 +26,9 @@ async function popupFor(name: string): Promise<PopupReading> {
 beforeAll(async () => {
   matou = await launchMatou({ locale: 'fr-FR' });
   // chrome.i18n follows the browser's UI language, which needs Chromium's locale files (Debian's
-  // chromium-l10n); without them it is English whatever --lang says. Expect whichever it is.
+  // chromium-l10n): without them Matou is in English whatever --lang says. This case is French.
   const ui = await (await matou.worker()).evaluate(() => chrome.i18n.getMessage('languageCode'));
-  words = ui.toLowerCase().startsWith('fr') ? FRENCH : ENGLISH;
+  if (ui !== 'fr') throw new Error(`Chromium shows Matou in ${ui}, not French: install Debian's chromium-l10n (apt-get install chromium-l10n).`);
   for (const service of SERVICES) {
     const { tabId } = await matou.visit(service.url);
     await matou.waitForBadge(tabId, (text) => text !== '');
