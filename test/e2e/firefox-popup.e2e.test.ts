@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, clickButton, launchFirefoxMatou, until, waitForText, withRealPopup, type FirefoxMatou } from './firefox-harness';
-import { AXE_SOURCE, FRENCH, POPUP_READY, SERVICES, axeInPage, readPopupDocument, type AxeViolation } from './popup-pages';
+import { FIREFOX_DIST, clickButton, launchFirefoxMatou, until, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
+import { AXE_SOURCE, FRENCH, POPUP_READY, SERVICES, axeInPage, readPopupDocument, type AxeViolation } from '../../scripts/lib/browsers/matou-pages';
 
 const snapshot = JSON.parse(readFileSync(join(FIREFOX_DIST, 'directory/snapshot.json'), 'utf8')) as { organizations: Array<{ name: string }> };
 const snapshotHosts = new Set(snapshot.organizations.map((o) => o.name));

@@ -4,7 +4,7 @@
 // sends an Origin naming the installation (Firefox's `moz-extension://<per-install UUID>`), which
 // the options make sure of by asking for the custom source's origin (optional host permission).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, clickButton, launchFirefoxMatou, typeInto, waitForText, withRealPopup, type FirefoxMatou } from './firefox-harness';
+import { FIREFOX_DIST, clickButton, launchFirefoxMatou, typeInto, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
 import { ETAG, PAGES, PAGE_REQUESTS, isBrowsersOwn, isBrowsersOwnConnection, publish, type SeenDownload } from './privacy-fixtures';
 
 describe('Firefox: browsing', () => {

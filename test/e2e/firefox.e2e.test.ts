@@ -4,8 +4,8 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, launchFirefoxMatou, type FirefoxMatou } from './firefox-harness';
-import { ENGLISH, FRENCH, SERVICES } from './popup-pages';
+import { FIREFOX_DIST, launchFirefoxMatou, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
+import { ENGLISH, FRENCH, SERVICES } from '../../scripts/lib/browsers/matou-pages';
 
 let matou: FirefoxMatou;
 

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_DIRECTORY_URL } from '../../src/core/directory/source';
-import { CHROME_DIST, launchMatou, type Matou } from './harness';
+import { CHROME_DIST, launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
 
 let matou: Matou;
 

@@ -4,8 +4,8 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchMatou, type Matou } from './harness';
-import { FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from './popup-pages';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from '../../scripts/lib/browsers/matou-pages';
 
 const snapshot = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/directory/snapshot.json'), 'utf8')) as {
   organizations: Array<{ name: string }>;

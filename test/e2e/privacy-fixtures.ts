@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { IncomingHttpHeaders } from 'node:http';
-import type { FakeWeb, SeenRequest } from './fake-web';
+import type { FakeWeb, SeenRequest } from '../../scripts/lib/browsers/fake-web';
 
 /** Ten catalogued pages and ten others. */
 export const PAGES = [

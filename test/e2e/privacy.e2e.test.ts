@@ -7,8 +7,8 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROME_DIST, launchMatou, type Matou } from './harness';
-import { answerWelcome } from './popup-pages';
+import { CHROME_DIST, launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome } from '../../scripts/lib/browsers/matou-pages';
 import { CORS_HEADERS, ETAG, PAGES, PAGE_REQUESTS, isBrowsersOwn, publish as publishAt, type SeenDownload } from './privacy-fixtures';
 
 let matou: Matou;

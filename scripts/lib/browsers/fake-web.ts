@@ -1,5 +1,5 @@
 // A local HTTPS server that stands in for the real sites (mail.google.com, zoom.us…) during
-// end-to-end tests. Browsers are told to resolve those names to 127.0.0.1, so the extension
+// end-to-end tests, benches and the demo. Browsers are told to resolve those names to 127.0.0.1, so the extension
 // sees the real hostnames while nothing leaves the machine. The certificate is made at test
 // time with openssl; browsers are told to accept it.
 import { execFileSync } from 'node:child_process';

@@ -1,10 +1,10 @@
-// Driving Matou's own pages in Chromium: the first-run question, the region in the options,
-// and reading what the popup shows. Shared by the popup, options and a11y end-to-end tests,
-// the demo and the popup bench.
+// Driving Matou's own pages: the first-run question and the region in the options (Chromium),
+// the strings shown in each language, and reading what the popup shows and running axe in either
+// browser. Shared by the end-to-end tests of both browsers, the demo and the benches.
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Page } from 'playwright-core';
-import type { Matou } from './harness';
+import type { Matou } from './chromium';
 
 export const SERVICES = [
   { name: 'Gmail', url: 'https://mail.google.com/mail/u/0/#inbox', slug: 'gmail' },

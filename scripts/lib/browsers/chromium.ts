@@ -1,5 +1,6 @@
-// Launches Debian's Chromium with the built extension (dist/chrome) and the fake web.
-// One place for the flags that make Chromium quiet, offline and extension-friendly.
+// Launches Debian's Chromium with the built extension (dist/chrome) and the fake web, for the
+// end-to-end tests, the benches and the demo. One place for the flags that make Chromium quiet,
+// offline and extension-friendly.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startFakeWeb, type FakeWeb } from './fake-web';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');
+export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 
 /** Hostnames mapped to the fake web. Everything else fails to resolve: no test reaches the internet. */
 export const MAPPED_HOSTS = [

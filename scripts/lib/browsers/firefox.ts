@@ -9,10 +9,10 @@ import { resolve } from 'node:path';
 import puppeteer, { type Browser, type ElementHandle, type Page } from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { startFakeWeb, startTunnel, type FakeWeb, type Tunnel } from './fake-web';
-import { MAPPED_HOSTS, requireBrowser, requireBuild } from './harness';
+import { MAPPED_HOSTS, requireBrowser, requireBuild } from './chromium';
 
 export const FIREFOX = '/usr/bin/firefox-esr';
-export const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
+export const FIREFOX_DIST = resolve(import.meta.dirname, '../../../dist/firefox');
 
 export interface FirefoxOptions {
   /** `fr` (default) or `en`: Firefox's UI language, and so the extension's _locales. */
