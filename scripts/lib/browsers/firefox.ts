@@ -99,6 +99,9 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
             'browser.download.useDownloadDir': true,
             'browser.download.always_ask_before_handling_new_types': false,
             'browser.download.alwaysOpenPanel': false,
+            // The reputation check asks a remote service: offline, it holds a download in .part.
+            'browser.safebrowsing.downloads.enabled': false,
+            'browser.safebrowsing.downloads.remote.enabled': false,
           }
         : {}),
     },
