@@ -12,6 +12,8 @@ export function firefoxManifest<T extends Manifest>(source: T): T {
   const worker = copy.background?.service_worker;
   if (!worker) throw new Error('manifest.json must declare background.service_worker');
   copy.background = { scripts: [worker], type: 'module' } as Manifest['background'];
+  // Chromium's floor (the build target, chrome120); Firefox's is strict_min_version below.
+  delete copy.minimum_chrome_version;
   // Firefox only (Chromium warns on unknown keys); ignored on Android, which has no toolbar.
   copy.action = { ...(copy.action as object | undefined), default_area: 'navbar' };
   // Firefox sends `Origin: moz-extension://<per-install UUID>` on a cross-origin fetch without a

@@ -70,6 +70,17 @@ describe('Firefox: the real toolbar popup, region Ille-et-Vilaine', () => {
   });
 });
 
+describe('Firefox: the popup shown as a tab of its own (as Firefox for Android does)', () => {
+  test('with no tab given, it shows the tab the user was on just before', async () => {
+    const { page } = sites.get('Zoom')!;
+    await page.bringToFront();
+    const popup = await matou.openExtensionPage('src/popup/index.html');
+    await popup.waitForSelector(POPUP_READY);
+    expect(await popup.evaluate(readPopupDocument as () => ReturnType<typeof readPopupDocument>)).toEqual(expect.objectContaining({ service: 'Zoom' }));
+    await popup.close();
+  });
+});
+
 describe('Firefox: silence and corrections, and their undo', () => {
   test('never on this site: one click in the popup, undone in the options', async () => {
     const { tabId } = sites.get('Discord')!;

@@ -124,6 +124,9 @@ function launchChromium(profile: string, args: string[], options: LaunchOptions)
     locale: options.locale ?? 'fr-FR',
     colorScheme: options.colorScheme ?? 'light',
     args,
+    // On Linux Chromium takes its UI language (and so the extension's) from the environment, not
+    // from --lang; the French one needs Debian's chromium-l10n.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'fr-FR').replace('-', '_') },
   });
 }
 
