@@ -1,7 +1,7 @@
 // Launches Debian's Chromium with the built extension (dist/chrome) and the fake web, for the
 // end-to-end tests, the benches and the demo. One place for the flags that make Chromium quiet,
 // offline and extension-friendly.
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
@@ -153,11 +153,20 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   requireBuild(dist);
   const web = options.web ?? (await startFakeWeb());
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'matou-chromium-'));
-  const context = await launchChromium(
-    profile,
-    [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)],
-    options,
-  );
+  const freshProfile = readdirSync(profile).length === 0;
+  const args = [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)];
+  let context = await launchChromium(profile, args, options);
+  // Now and then this Chromium starts an unpacked extension with an empty message bundle: every
+  // i18n.getMessage answers "" in its worker and pages for the whole session (Matou would show
+  // its message keys). Not Matou's doing, and seen only at startup: start that browser again.
+  for (let attempt = 1; attempt < 3; attempt++) {
+    const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    if ((await sw.evaluate(() => chrome.i18n.getMessage('languageCode'))) !== '') break;
+    console.warn(`Chromium started Matou without its messages (empty i18n); starting it again (${attempt})`);
+    await context.close();
+    if (freshProfile) for (const entry of readdirSync(profile)) rmSync(join(profile, entry), { recursive: true, force: true });
+    context = await launchChromium(profile, args, options);
+  }
 
   async function worker(): Promise<Worker> {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
@@ -168,8 +177,18 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const extensionId = new URL((await worker()).url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
-  // The options page opens by itself on install (first run): close it so tests start clean.
-  await new Promise((r) => setTimeout(r, 300));
+  // The options page opens by itself on install (first run): wait for it and close it, so tests
+  // start clean (a page opening late would otherwise linger beside theirs). A profile that already
+  // has Matou (a restart) gets no such page.
+  if (freshProfile) {
+    const deadline = Date.now() + 10_000;
+    let firstRun: Page | undefined;
+    while (!firstRun && Date.now() < deadline) {
+      firstRun = context.pages().find((page) => page.url().startsWith(extensionUrl('')));
+      if (!firstRun) await new Promise((r) => setTimeout(r, 50));
+    }
+    await firstRun?.close();
+  }
   for (const page of context.pages()) if (page.url().startsWith(extensionUrl(''))) await page.close();
 
   async function tabIdOf(page: Page): Promise<number> {
