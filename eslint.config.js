@@ -45,4 +45,11 @@ export default tseslint.config(
       'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', 'node:*', '**/platform/**', '**/background/**', 'preact', 'preact/*'] }],
     },
   },
+  {
+    // Tools never depend on tests: what both need (browser launch, fake web) lives in scripts/lib/.
+    files: ['scripts/**/*.{ts,mjs,js}', 'vite.config.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**', '../test', '../../test'], message: 'scripts/ must not import from test/: move what both need to scripts/lib/.' }] }],
+    },
+  },
 );

@@ -6,8 +6,8 @@
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
-import { launchMatou } from '../test/e2e/harness';
-import { SERVICES, readPopup } from '../test/e2e/popup-pages';
+import { launchMatou } from './lib/browsers/chromium';
+import { SERVICES, readPopup } from './lib/browsers/matou-pages';
 
 const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 /** The toolbar popup's width (24rem). */

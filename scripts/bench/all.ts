@@ -17,7 +17,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statS
 import { arch, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { CHROMIUM, requireBuild } from '../../test/e2e/harness';
+import { CHROMIUM, requireBuild } from '../lib/browsers/chromium';
 import { isMainModule } from '../lib/catalogue-files';
 import { measureBuild, packagePath, type BuildSizes } from '../lib/build-sizes';
 import { runClassifyBench, type ClassifyBenchResult } from './classify';

@@ -30,9 +30,9 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext, Page, Worker } from 'playwright-core';
-import { CHROME_DIST, launchMatou, launchPlainChromium, type Matou } from '../../test/e2e/harness';
-import { startFakeWeb } from '../../test/e2e/fake-web';
-import { answerWelcome } from '../../test/e2e/popup-pages';
+import { CHROME_DIST, launchMatou, launchPlainChromium, type Matou } from '../lib/browsers/chromium';
+import { startFakeWeb } from '../lib/browsers/fake-web';
+import { answerWelcome } from '../lib/browsers/matou-pages';
 import { mulberry32 } from '../lib/prng';
 
 /** Catalogued pages the harness maps to the fake web, visited in turn. */

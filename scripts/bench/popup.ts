@@ -10,8 +10,8 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { catalogue } from '../../src/catalogue/index';
 import { normalizeFederation } from '../../src/core/directory/normalize';
-import { CHROME_DIST, launchMatou, type Matou } from '../../test/e2e/harness';
-import { answerWelcome } from '../../test/e2e/popup-pages';
+import { CHROME_DIST, launchMatou, type Matou } from '../lib/browsers/chromium';
+import { answerWelcome } from '../lib/browsers/matou-pages';
 import { measureBuild } from '../lib/build-sizes';
 import { syntheticFederation } from './directory';
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult, OptionsState } from '../core/protocol';
 import { regionLabel } from '../core/regions';
 import { isHttpsUrl, REFRESH_MODES, type RefreshMode } from '../core/settings';
+import { hasOriginAccess, releaseOriginAccess, requestOriginAccess } from '../platform/permissions';
 import { ask } from '../ui/background';
 import { DirectoryStatusView } from '../ui/DirectoryStatusView';
 import { errorText, lang, t } from '../ui/i18n';
@@ -121,19 +122,36 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
   const [note, setNote] = useState<string | null>(null);
   const [urlError, setUrlError] = useState<string | null>(null);
 
-  async function saveUrl(next: string) {
+  // Whether Matou may contact the saved address's origin (it downloads nothing where it may not).
+  const [access, setAccess] = useState<boolean | null>(null);
+  useEffect(() => {
+    hasOriginAccess(directory.url).then(setAccess, () => setAccess(null));
+  }, [directory.url]);
+
+  /** Runs in the submit or click handler: the permission prompt needs that user gesture. */
+  function saveUrl(next: string) {
     if (!isHttpsUrl(next)) {
       setUrlError(t('directoryUrlInvalid'));
       return;
     }
     setUrlError(null);
     setUrl(next);
-    try {
-      onState(await ask({ type: 'set-directory-source', url: next }));
-      setNote(t('directoryUrlSaved'));
-    } catch (error) {
-      setUrlError(t('actionFailed', [errorText(error)]));
-    }
+    const previous = directory.url;
+    const granted = requestOriginAccess(next);
+    void (async () => {
+      try {
+        if (!(await granted)) {
+          setUrlError(t('directoryPermissionRefused', [new URL(next).origin]));
+          return;
+        }
+        onState(await ask({ type: 'set-directory-source', url: next }));
+        setAccess(true);
+        if (new URL(previous).origin !== new URL(next).origin) await releaseOriginAccess(previous);
+        setNote(t('directoryUrlSaved'));
+      } catch (error) {
+        setUrlError(t('actionFailed', [errorText(error)]));
+      }
+    })();
   }
 
   async function setMode(mode: RefreshMode) {
@@ -171,7 +189,7 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
         class="field"
         onSubmit={(event) => {
           event.preventDefault();
-          void saveUrl(url.trim());
+          saveUrl(url.trim());
         }}
       >
         <label for="directory-url">{t('directoryUrlLabel')}</label>
@@ -188,10 +206,18 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
         />
         <p id="directory-url-help" class="muted">{t('directoryUrlHelp')}</p>
         <p id="directory-url-error" class="error" role="alert">{urlError}</p>
+        {access === false ? (
+          <p class="error">
+            {t('directoryPermissionMissing', [new URL(directory.url).origin])}{' '}
+            <button type="button" onClick={() => saveUrl(directory.url)}>
+              {t('directoryPermissionAllow')}
+            </button>
+          </p>
+        ) : null}
         <div class="row">
           <button type="submit">{t('directoryUrlSave')}</button>
           {directory.url !== state.defaultDirectoryUrl ? (
-            <button type="button" onClick={() => void saveUrl(state.defaultDirectoryUrl)}>
+            <button type="button" onClick={() => saveUrl(state.defaultDirectoryUrl)}>
               {t('directoryUrlReset')}
             </button>
           ) : null}

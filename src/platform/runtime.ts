@@ -47,10 +47,23 @@ export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
 }
 
-/** The tab the popup belongs to (needs no `tabs` permission: only its id is read). */
+/**
+ * The tab the popup belongs to (needs no `tabs` permission: only ids and lastAccessed are read).
+ * Firefox for Android shows the popup as a tab of its own, which is then the active one: the tab
+ * it belongs to is the one the user was on just before.
+ */
 export async function activeTabId(): Promise<number | null> {
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
-  return tab?.id ?? null;
+  const [[active], own] = await Promise.all([
+    browser.tabs.query({ active: true, currentWindow: true }),
+    // The popup's own tab when it is shown as one; undefined in a toolbar panel.
+    Promise.resolve()
+      .then(() => browser.tabs.getCurrent())
+      .catch(() => undefined),
+  ]);
+  if (active?.id !== undefined && active.id !== own?.id) return active.id;
+  const others = (await browser.tabs.query({ currentWindow: true })).filter((tab) => tab.id !== undefined && tab.id !== own?.id);
+  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
+  return others[0]?.id ?? null;
 }
 
 export async function existingTabIds(): Promise<Set<number>> {

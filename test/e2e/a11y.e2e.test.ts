@@ -3,8 +3,8 @@
 // light and dark themes, and at 200 % zoom: zero violations.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { launchMatou, type Matou } from './harness';
-import { answerWelcome, readPopup, runAxe } from './popup-pages';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome, readPopup, runAxe } from '../../scripts/lib/browsers/matou-pages';
 
 let matou: Matou;
 const tabs: Record<string, number> = {};

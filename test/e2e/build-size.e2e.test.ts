@@ -3,7 +3,7 @@
 // These limits fail the build when either grows past its budget (issue: speed close to zero cost).
 import { describe, expect, test } from 'vitest';
 import { measureBuild } from '../../scripts/lib/build-sizes';
-import { CHROME_DIST, requireBuild } from './harness';
+import { CHROME_DIST, requireBuild } from '../../scripts/lib/browsers/chromium';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 

@@ -7,9 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { startFakeWeb, type FakeWeb } from './fake-web';
-import { launchMatou, type Matou } from './harness';
-import { answerWelcome } from './popup-pages';
+import { startFakeWeb, type FakeWeb } from '../../scripts/lib/browsers/fake-web';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome } from '../../scripts/lib/browsers/matou-pages';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/?search=rendez-vous#inbox';
 const ZOOM = 'https://zoom.us/j/1234567890?pwd=abc';

@@ -1,90 +1,82 @@
-// The Firefox build in Debian's firefox-esr, driven by puppeteer-core over WebDriver BiDi.
-// Firefox cannot map a host to a port, so the fake web listens on 127.0.0.1:443 (tests run as
-// root on these machines) and `network.dns.localDomains` sends the catalogued names there.
-// BiDi may not navigate to moz-extension:// pages, but the options page that Matou opens by
-// itself on first run is a page we can script: from there we ask the background, as the popup does.
-import { resolve } from 'node:path';
-import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+// Firefox ESR with the built extension (dist/firefox): the icon on the toolbar, the first-run
+// question answered by typing and clicking, the badge and its tooltip on the catalogued services,
+// cleared elsewhere and following in-page navigation. In French, as Firefox's UI is.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { startFakeWeb, type FakeWeb } from './fake-web';
-import { requireBrowser, requireBuild } from './harness';
+import { FIREFOX_DIST, launchFirefoxMatou, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
+import { ENGLISH, FRENCH, SERVICES } from '../../scripts/lib/browsers/matou-pages';
 
-const FIREFOX = '/usr/bin/firefox-esr';
-const FIREFOX_DIST = resolve(import.meta.dirname, '../../dist/firefox');
-const HOSTS = ['mail.google.com', 'docs.google.com', 'zoom.us', 'discord.com', 'example.org'];
-
-let web: FakeWeb;
-let browser: Browser;
-
-interface PopupStateLike {
-  detection: null | { service: { id: string; name: string }; category: { id: string } };
-  hosts: unknown[];
-}
-
-/** The extension page Matou opened on install (first run), found among the open tabs. */
-async function extensionPage(): Promise<Page> {
-  const deadline = Date.now() + 15_000;
-  while (Date.now() < deadline) {
-    for (const page of await browser.pages()) {
-      const href = await page.evaluate(() => location.href).catch(() => '');
-      if (href.startsWith('moz-extension://')) return page;
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error('Matou did not open its first-run page');
-}
-
-/** Asks the background for every tab's popup state, from an extension page. */
-function popupStates(page: Page): Promise<PopupStateLike[]> {
-  return page.evaluate(async () => {
-    const api = (globalThis as unknown as { browser: { tabs: { query(q: object): Promise<Array<{ id?: number }>> }; runtime: { sendMessage(m: unknown): Promise<unknown> } } }).browser;
-    const tabs = await api.tabs.query({});
-    return Promise.all(tabs.map((tab) => api.runtime.sendMessage({ type: 'get-popup-state', tabId: tab.id }))) as Promise<PopupStateLike[]>;
-  });
-}
+let matou: FirefoxMatou;
 
 beforeAll(async () => {
-  requireBrowser(FIREFOX, 'firefox-esr');
-  requireBuild(FIREFOX_DIST);
-  web = await startFakeWeb({ port: 443 });
-  browser = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      'network.dns.localDomains': HOSTS.join(','),
-      'intl.locale.requested': 'fr',
-      'intl.accept_languages': 'fr-FR, fr',
-    },
-  });
-  await browser.installExtension(FIREFOX_DIST);
+  matou = await launchFirefoxMatou({ locale: 'fr' });
 });
 
 afterAll(async () => {
-  await browser?.close();
-  await web?.close();
+  await matou?.close();
 });
 
 describe('Firefox ESR: the built extension', () => {
-  test('installs, and its content script reports Gmail to the background', async () => {
-    const options = await extensionPage();
-    const page = await browser.newPage();
-    await page.goto('https://mail.google.com/mail/u/0/');
-    expect(await page.title()).toBe('mail.google.com/mail/u/0/');
-
-    await expect
-      .poll(async () => (await popupStates(options)).map((state) => state.detection?.service.id ?? null), { timeout: 10_000 })
-      .toContain('gmail');
+  test('its icon is on the toolbar, not in the Extensions menu', async () => {
+    expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).action.default_area).toBe('navbar');
+    expect(await matou.ext(() => browser.action.getUserSettings())).toEqual(expect.objectContaining({ isOnToolbar: true }));
   });
 
-  test('a page that is not catalogued is not flagged', async () => {
-    const options = await extensionPage();
-    const page = await browser.newPage();
+  test('first run: the welcome question, in French, answered by typing and clicking', async () => {
+    const page = matou.control;
+    await page.bringToFront();
+    await page.waitForSelector('#welcome-search');
+    expect(await page.$eval('#welcome-title', (h) => h.textContent)).toBe(FRENCH.welcomeTitle);
+    await page.type('#welcome-search', '35');
+    const save = await page.waitForSelector(`::-p-xpath(//section[@id="welcome"]//button[normalize-space()="${FRENCH.save}"])`);
+    await save!.click();
+    await page.waitForSelector('#region');
+    expect(await page.$eval('#region', (section) => section.textContent)).toContain('Ille-et-Vilaine (35)');
+  });
+
+  test.each(SERVICES.map((s) => [s.name, s.url]))('%s: a badge counting the hosts near the user, and its tooltip', async (name, url) => {
+    const { page, tabId } = await matou.visit(url);
+    const text = await matou.waitForBadge(tabId, (t) => t !== '');
+    expect(text).toMatch(/^\d+$/);
+    expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip(name, text));
+    await page.close();
+  });
+
+  test('a page that is not catalogued gets no badge, even in a tab that was on Gmail', async () => {
+    const { page, tabId } = await matou.visit('https://mail.google.com/mail/u/0/#inbox');
+    await matou.waitForBadge(tabId, (t) => t !== '');
     await page.goto('https://example.org/');
-    const states = await popupStates(options);
-    // Only the Gmail tab of the previous test is flagged.
-    expect(states.filter((state) => state.detection !== null).map((state) => state.detection?.service.id)).toEqual(['gmail']);
+    await matou.waitForBadge(tabId, (t) => t === '');
+    expect((await matou.badge(tabId)).title).toBe('Matou');
+    await page.close();
+  });
+
+  test('in-page navigation from Docs to Sheets updates the badge tooltip', async () => {
+    const { page, tabId } = await matou.visit('https://docs.google.com/document/d/1abc/edit');
+    const docs = await matou.waitForBadge(tabId, (t) => t !== '');
+    expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip('Google Docs', docs));
+    await page.evaluate(() => history.pushState(null, '', '/spreadsheets/d/1abc/edit'));
+    await expect.poll(async () => (await matou.badge(tabId)).title, { timeout: 10_000 }).toContain('Google Sheets');
+    await page.close();
+  });
+});
+
+describe('Firefox ESR in English', () => {
+  let english: FirefoxMatou;
+  beforeAll(async () => {
+    english = await launchFirefoxMatou({ locale: 'en' });
+  });
+  afterAll(async () => {
+    await english?.close();
+  });
+
+  test('the welcome question and the badge tooltip are in English', async () => {
+    await english.control.waitForSelector('#welcome-title');
+    expect(await english.control.$eval('#welcome-title', (h) => h.textContent)).toBe(ENGLISH.welcomeTitle);
+    const { page, tabId } = await english.visit('https://zoom.us/j/1234567890?pwd=abc');
+    const text = await english.waitForBadge(tabId, (t) => t !== '');
+    expect((await english.badge(tabId)).title).toBe(ENGLISH.tooltip('Zoom', text));
     await page.close();
   });
 });

@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULT_DIRECTORY_URL } from '../../src/core/directory/source';
-import { CHROME_DIST, launchMatou, type Matou } from './harness';
+import { CHROME_DIST, launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
 
 let matou: Matou;
 
@@ -46,10 +46,12 @@ describe('Chromium: the built extension', () => {
   test('the built manifest has no web_accessible_resources, tabs or all-sites access', () => {
     const manifest = JSON.parse(readFileSync(join(CHROME_DIST, 'manifest.json'), 'utf8'));
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
-    const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? []), ...(manifest.optional_host_permissions ?? [])];
+    const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? [])];
     expect(asked).not.toContain('tabs');
     // One host permission: the default directory source, so that its static host needs no CORS headers.
     expect(manifest.host_permissions).toEqual([`${new URL(DEFAULT_DIRECTORY_URL).origin}/*`]);
+    // Chromium asks for nothing more (Firefox's manifest adds an optional one: see firefox-manifest.ts).
+    expect(manifest.optional_host_permissions).toBeUndefined();
     const patterns = [...asked, ...manifest.content_scripts.flatMap((cs: { matches: string[] }) => cs.matches)];
     for (const pattern of patterns) expect(pattern).not.toMatch(/<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\/|^\*:\/\/\*\.\*|^https?:\/\/\*\.?\*?\/\*$/);
   });

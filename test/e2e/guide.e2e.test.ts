@@ -6,9 +6,9 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROME_DIST, launchMatou, requireBuild, type Matou } from './harness';
+import { CHROME_DIST, launchMatou, requireBuild, type Matou } from '../../scripts/lib/browsers/chromium';
 import { measureBuild } from '../../scripts/lib/build-sizes';
-import { answerWelcome, runAxe } from './popup-pages';
+import { answerWelcome, runAxe } from '../../scripts/lib/browsers/matou-pages';
 import { isDocumentationUrl, type Guide } from '../../src/core/guides';
 
 const gmail = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/catalogue/guides/gmail.json'), 'utf8')) as Guide;

@@ -1,8 +1,8 @@
 // Silencing in Chromium: "never on this site" from the popup removes the badge, survives as a
 // setting, and is undone from the options page; "not now" clears the badge for this session.
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { launchMatou, type Matou } from './harness';
-import { answerWelcome, readPopup } from './popup-pages';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome, readPopup } from '../../scripts/lib/browsers/matou-pages';
 
 let matou: Matou;
 

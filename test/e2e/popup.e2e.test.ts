@@ -4,29 +4,15 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { launchMatou, type Matou } from './harness';
-import { SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from './popup-pages';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from '../../scripts/lib/browsers/matou-pages';
 
 const snapshot = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/directory/snapshot.json'), 'utf8')) as {
   organizations: Array<{ name: string }>;
 };
 const snapshotHosts = new Set(snapshot.organizations.map((o) => o.name));
 
-const FRENCH = {
-  region: 'Dans votre région',
-  near: 'Près de chez vous',
-  elsewhere: 'Ailleurs',
-  belgium: 'Belgique',
-  tooltip: (count: string) => `Matou : vous êtes sur Google Docs. ${count} hébergeurs CHATONS près de chez vous proposent une alternative libre.`,
-};
-const ENGLISH: typeof FRENCH = {
-  region: 'In your region',
-  near: 'Near you',
-  elsewhere: 'Elsewhere',
-  belgium: 'Belgium',
-  tooltip: (count) => `Matou: you are on Google Docs. ${count} CHATONS hosts near you offer a free alternative.`,
-};
-let words = FRENCH;
+const words = FRENCH;
 let matou: Matou;
 const tabs = new Map<string, number>();
 
@@ -40,9 +26,9 @@ async function popupFor(name: string): Promise<PopupReading> {
 beforeAll(async () => {
   matou = await launchMatou({ locale: 'fr-FR' });
   // chrome.i18n follows the browser's UI language, which needs Chromium's locale files (Debian's
-  // chromium-l10n); without them it is English whatever --lang says. Expect whichever it is.
+  // chromium-l10n): without them Matou is in English whatever --lang says. This case is French.
   const ui = await (await matou.worker()).evaluate(() => chrome.i18n.getMessage('languageCode'));
-  words = ui.toLowerCase().startsWith('fr') ? FRENCH : ENGLISH;
+  if (ui !== 'fr') throw new Error(`Chromium shows Matou in ${ui}, not French: install Debian's chromium-l10n (apt-get install chromium-l10n).`);
   for (const service of SERVICES) {
     const { tabId } = await matou.visit(service.url);
     await matou.waitForBadge(tabId, (text) => text !== '');
@@ -68,7 +54,7 @@ describe('popup in Chromium, region Ille-et-Vilaine', () => {
   test('the badge tooltip names the service and counts the hosts near the user', async () => {
     const badge = await matou.badge(tabs.get('Google Docs')!);
     expect(badge.text).toMatch(/^\d+$/);
-    expect(badge.title).toBe(words.tooltip(badge.text));
+    expect(badge.title).toBe(words.tooltip('Google Docs', badge.text));
   });
 });
 

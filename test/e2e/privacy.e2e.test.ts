@@ -3,35 +3,13 @@
 // - a page cannot detect Matou through its extension URLs;
 // - the extension pages' CSP allows no remote code;
 // - forged or malformed messages are ignored, never acted on.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { CHROME_DIST, launchMatou, type Matou } from './harness';
-import { answerWelcome } from './popup-pages';
-
-/** Ten catalogued pages and ten others. */
-const PAGES = [
-  'https://mail.google.com/mail/u/0/',
-  'https://docs.google.com/document/d/1abc/edit',
-  'https://docs.google.com/spreadsheets/d/1abc/edit',
-  'https://drive.google.com/drive/my-drive',
-  'https://meet.google.com/abc-defg-hij',
-  'https://www.youtube.com/watch?v=abc',
-  'https://zoom.us/j/123456789',
-  'https://discord.com/channels/@me',
-  'https://teams.microsoft.com/',
-  'https://trello.com/b/abc/board',
-  'https://example.org/',
-  'https://www.example.org/about',
-  'https://evil.example/?u=https://mail.google.com/',
-  'https://mail.google.com.evil.example/',
-  'https://news.example.net/article',
-  'https://shop.example.com/cart',
-  'https://wiki.example.org/Chat',
-  'https://blog.example/2026/11',
-  'https://forum.example.net/t/1',
-  'https://maps.example.com/place',
-];
+import { CHROME_DIST, launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome } from '../../scripts/lib/browsers/matou-pages';
+import { CORS_HEADERS, ETAG, PAGES, PAGE_REQUESTS, isBrowsersOwn, publish as publishAt, type SeenDownload } from './privacy-fixtures';
 
 let matou: Matou;
 
@@ -63,11 +41,10 @@ describe('privacy', () => {
       await page.close();
     }
     // What reached the fake web (every hostname resolves to it): only the pages themselves.
-    const expected = new Set(PAGES.map((url) => `${new URL(url).host}${new URL(url).pathname}${new URL(url).search}`));
     const unexpected = matou.web.requests
-      .filter((request) => request.path !== '/favicon.ico')
+      .filter((request) => request.path !== '/favicon.ico' && !isBrowsersOwn(request))
       .map((request) => `${request.host}${request.path}`)
-      .filter((seen) => !expected.has(seen));
+      .filter((seen) => !PAGE_REQUESTS.has(seen));
     expect(unexpected).toEqual([]);
     const expectedUrls = new Set(PAGES);
     expect(browserRequests.filter((url) => !expectedUrls.has(url) && !url.endsWith('/favicon.ico'))).toEqual([]);
@@ -143,6 +120,12 @@ describe('privacy', () => {
   });
 });
 
+/** Chromium's id for an unpacked extension: the SHA-256 of its folder's path, in letters a–p. */
+function unpackedExtensionId(folder: string): string {
+  const hex = createHash('sha256').update(folder).digest('hex').slice(0, 32);
+  return [...hex].map((digit) => String.fromCharCode(97 + parseInt(digit, 16))).join('');
+}
+
 describe('directory refresh', () => {
   // A browser of its own, whose worker can download from the fake web (see workerTrustsFakeWeb).
   let browsing: Matou;
@@ -156,23 +139,7 @@ describe('directory refresh', () => {
     matou = browsing;
   });
 
-  const bundled = JSON.parse(readFileSync(join(CHROME_DIST, 'directory/snapshot.json'), 'utf8')) as { builtAt: string };
-  const ETAG = '"published-1"';
-  interface Seen { host: string; method: string; ifNoneMatch?: string; cookie?: string; referer?: string }
-
-  /** Serves a newer snapshot at `path`, with an ETag, answering 304 to a matching If-None-Match. */
-  function publish(path: string, builtAt: string, headers: Record<string, string>): Seen[] {
-    const seen: Seen[] = [];
-    const body = JSON.stringify({ ...bundled, builtAt });
-    matou.web.route(path, (request, response) => {
-      const { 'if-none-match': ifNoneMatch, cookie, referer } = request.headers;
-      seen.push({ host: (request.headers.host ?? '').replace(/:\d+$/, ''), method: request.method ?? '', ifNoneMatch, cookie, referer });
-      if (request.method === 'OPTIONS') return void response.writeHead(204, headers).end();
-      if (ifNoneMatch === ETAG) return void response.writeHead(304, { ...headers, etag: ETAG }).end();
-      response.writeHead(200, { ...headers, 'content-type': 'application/json', etag: ETAG }).end(body);
-    });
-    return seen;
-  }
+  const publish = (path: string, builtAt: string, headers: Record<string, string>) => publishAt(matou.web, CHROME_DIST, path, builtAt, headers);
 
   /** Refreshes twice from the options page: a new copy, then "already up to date" (HTTP 304). */
   async function refreshTwice(source: string | null, dated: RegExp): Promise<void> {
@@ -193,7 +160,7 @@ describe('directory refresh', () => {
     await options.close();
   }
 
-  function expectOnly(seen: Seen[], host: string, path: string): void {
+  function expectOnly(seen: SeenDownload[], host: string, path: string): void {
     // Every request that reached the catch-all fake web went to the one configured address.
     expect(matou.web.requests.map((request) => `${request.host}${request.path}`)).toEqual(matou.web.requests.map(() => `${host}${path}`));
     const gets = seen.filter((request) => request.method === 'GET');
@@ -206,15 +173,17 @@ describe('directory refresh', () => {
     const seen = publish('/matou/directory/snapshot.json', '2027-01-04T08:00:00.000Z', {});
     await refreshTwice(null, /(Annuaire du|Directory of) .*(4 janvier 2027|January 4, 2027).*(copie téléchargée|downloaded copy)/);
     expectOnly(seen, 'matou.frama.io', '/matou/directory/snapshot.json');
+    // The host permission makes it a request without Origin.
+    expect(seen.map((request) => request.origin)).toEqual(seen.map(() => undefined));
   });
 
   test('another source set in the options (serving CORS headers): only that origin', async () => {
-    const seen = publish('/published/snapshot.json', '2027-01-11T08:00:00.000Z', {
-      'access-control-allow-origin': '*',
-      'access-control-allow-headers': 'If-None-Match',
-      'access-control-expose-headers': 'ETag',
-    });
+    const seen = publish('/published/snapshot.json', '2027-01-11T08:00:00.000Z', CORS_HEADERS);
     await refreshTwice('https://matou-directory.example/published/snapshot.json', /(Annuaire du|Directory of) .*(11 janvier 2027|January 11, 2027).*(copie téléchargée|downloaded copy)/);
     expectOnly(seen, 'matou-directory.example', '/published/snapshot.json');
+    // A CORS request: Chromium names the extension, whose id is derived from the package (its
+    // key, or here its folder), the same on every installation, unlike Firefox's per-install UUID.
+    expect(seen.map((request) => request.origin)).toEqual(seen.map(() => `chrome-extension://${unpackedExtensionId(CHROME_DIST)}`));
+    expect(matou.extensionId).toBe(unpackedExtensionId(CHROME_DIST));
   });
 });

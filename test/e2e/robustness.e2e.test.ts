@@ -1,7 +1,7 @@
 // Matou across the extension's life, in Chromium: a stopped service worker, in-page navigation,
 // and many tabs opened and closed.
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { launchMatou, type Matou } from './harness';
+import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
 
 let matou: Matou;
 

@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, expect, test } from 'vitest';
 import type { Page } from 'playwright-core';
-import { CHROME_DIST, launchMatou, type Matou } from './harness';
-import { answerWelcome, chooseRegion } from './popup-pages';
+import { CHROME_DIST, launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
+import { answerWelcome, chooseRegion } from '../../scripts/lib/browsers/matou-pages';
 
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 const ZOOM = 'https://zoom.us/j/1234567890?pwd=abc';
@@ -83,7 +83,7 @@ test('an import redraws no badge on a tab that left Gmail', async () => {
 });
 
 test('a directory refresh redraws no badge on a tab that left Gmail', async () => {
-  servePublishedCopy('2026-12-02T08:00:00.000Z');
+  servePublishedCopy('2027-02-01T08:00:00.000Z');
   const options = await matou.openOptions();
   await options.getByRole('button', { name: /^(Mettre à jour l'annuaire|Update the directory)$/ }).click();
   await options.locator('#directory .directory [role=status]').filter({ hasText: /nouvelle copie|new copy/ }).waitFor();
@@ -92,7 +92,7 @@ test('a directory refresh redraws no badge on a tab that left Gmail', async () =
 });
 
 test('the weekly alarm redraws no badge on a tab that left Gmail', async () => {
-  servePublishedCopy('2026-12-03T08:00:00.000Z');
+  servePublishedCopy('2027-02-02T08:00:00.000Z');
   const worker = await matou.worker();
   // The alarm the worker keeps for the weekly refresh, fired now (unpacked extensions may fire at once).
   await worker.evaluate(() => chrome.alarms.create('directory-refresh', { when: Date.now() + 10 }));

@@ -37,8 +37,28 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
     .replace(/\$\$/g, '$');
 }
 
-/** The fake browser, with `i18n`. */
+/** The host permissions the fake browser holds, and the user's answer to the next prompts. */
+export const hostAccess = { granted: new Set<string>(), grants: true };
+export function resetHostAccess(): void {
+  hostAccess.granted = new Set(['https://matou.frama.io/*']);
+  hostAccess.grants = true;
+}
+resetHostAccess();
+
+/** The fake browser, with `i18n` and host `permissions`. */
 export const fakeBrowser = Object.assign(base, {
+  permissions: {
+    async request({ origins = [] }: { origins?: string[] }) {
+      if (!hostAccess.grants) return false;
+      for (const origin of origins) hostAccess.granted.add(origin);
+      return true;
+    },
+    contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((origin) => hostAccess.granted.has(origin)),
+    async remove({ origins = [] }: { origins?: string[] }) {
+      for (const origin of origins) hostAccess.granted.delete(origin);
+      return true;
+    },
+  },
   i18n: {
     getMessage,
     getUILanguage: () => (language === 'fr' ? 'fr-FR' : 'en-GB'),

@@ -1,7 +1,7 @@
 // The options page and the first-run question, against the real background on the fake browser.
 import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { setLanguage } from './fake-extension';
+import { hostAccess, resetHostAccess, setLanguage } from './fake-extension';
 import { bundledSnapshot, startBackground, type BackgroundDouble } from './background-double';
 import { Options, exportFileName } from '../../src/options/Options';
 import { DEPARTEMENTS } from '../../src/core/regions';
@@ -28,7 +28,10 @@ async function importText(text: string) {
   fireEvent.change(input);
 }
 
-beforeEach(() => setLanguage('fr'));
+beforeEach(() => {
+  setLanguage('fr');
+  resetHostAccess();
+});
 afterEach(() => setLanguage('fr'));
 
 describe('first run: where are you?', () => {
@@ -123,8 +126,31 @@ describe('options: directory', () => {
     fireEvent.click(within(section).getByRole('button', { name: "Enregistrer l'adresse" }));
     await within(section).findByText('Adresse enregistrée.');
     expect((await bg.settings.get()).directory.url).toBe('https://example.org/snapshot.json');
+    // Saving asked for that one origin, so the download carries no Origin header.
+    expect([...hostAccess.granted].sort()).toEqual(['https://example.org/*', 'https://matou.frama.io/*']);
     fireEvent.click(within(section).getByRole('button', { name: "Revenir à l'adresse par défaut" }));
     await waitFor(async () => expect((await bg.settings.get()).directory.url).toBe(DEFAULT_DIRECTORY_URL));
+  });
+
+  it('keeps the address when the browser is not allowed to contact the new one, and says so', async () => {
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
+    const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
+    expect(section.textContent).toContain("aucun identifiant de votre installation");
+    hostAccess.grants = false;
+    fireEvent.input(within(section).getByLabelText("Adresse de l'annuaire"), { target: { value: 'https://annuaire.example/snapshot.json' } });
+    fireEvent.click(within(section).getByRole('button', { name: "Enregistrer l'adresse" }));
+    await within(section).findByText("Le navigateur n'a pas autorisé Matou à contacter https://annuaire.example : l'adresse n'a pas été changée.");
+    expect((await bg.settings.get()).directory.url).toBe(DEFAULT_DIRECTORY_URL);
+    expect(hostAccess.granted.has('https://annuaire.example/*')).toBe(false);
+  });
+
+  it('says when the saved address lost its permission, and asks again on a click', async () => {
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', directory: { url: 'https://annuaire.example/snapshot.json', refresh: 'weekly' } } });
+    const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
+    await within(section).findByText(/Matou n'a pas l'autorisation de contacter https:\/\/annuaire\.example/);
+    fireEvent.click(within(section).getByRole('button', { name: 'Autoriser ce site' }));
+    await waitFor(() => expect(within(section).queryByText(/n'a pas l'autorisation/)).toBeNull());
+    expect(hostAccess.granted.has('https://annuaire.example/*')).toBe(true);
   });
 
   it('switches automatic refresh off (the refresh button then says why it is disabled) and on again', async () => {

@@ -156,6 +156,8 @@ export async function refreshDirectory(options: RefreshOptions): Promise<Refresh
       });
     } catch (error) {
       if (timedOut) return failed(`no answer within ${timeoutMs} ms`);
+      // The caller's fetch refused before sending anything (no permission for that origin).
+      if (error instanceof Error && error.name === 'NotAllowedError') return failed(error.message.slice(0, 300));
       // Browsers say no more than "Failed to fetch": offline, no such host, a redirect, or a server
       // other than the default one that does not allow cross-origin downloads (CORS).
       return failed(`network error, redirect refused, or the server does not allow downloads from extensions (CORS): ${describeError(error)}`);

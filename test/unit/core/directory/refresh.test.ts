@@ -222,6 +222,15 @@ describe('refreshDirectory', () => {
     expect(directoryUrlProblem('http://localhost:8080/x.json', true)).toBeNull();
   });
 
+  it("reports a fetch that refused to send (no permission for that origin) in the refusal's own words", async () => {
+    const outcome = await refreshDirectory({
+      url: 'https://example.org/snapshot.json',
+      current,
+      fetch: () => Promise.reject(Object.assign(new Error('Matou has no permission to contact https://example.org'), { name: 'NotAllowedError' })),
+    });
+    expect(outcome).toEqual(expect.objectContaining({ status: 'failed', reason: 'Matou has no permission to contact https://example.org' }));
+  });
+
   it('never throws, even when fetch itself does', async () => {
     const outcome = await refreshDirectory({
       url: 'https://example.org/snapshot.json',

@@ -1,12 +1,12 @@
 // A local HTTPS server that stands in for the real sites (mail.google.com, zoom.us…) during
-// end-to-end tests. Browsers are told to resolve those names to 127.0.0.1, so the extension
+// end-to-end tests, benches and the demo. Browsers are told to resolve those names to 127.0.0.1, so the extension
 // sees the real hostnames while nothing leaves the machine. The certificate is made at test
 // time with openssl; browsers are told to accept it.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createHttpServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { createServer, type Server } from 'node:https';
-import type { AddressInfo } from 'node:net';
+import { connect, type AddressInfo, type Socket } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
@@ -16,6 +16,8 @@ export interface SeenRequest {
   method: string;
   userAgent: string;
   origin: string | undefined;
+  /** Every header as received (names in lower case). */
+  headers: IncomingMessage['headers'];
 }
 
 export interface FakeWeb {
@@ -68,6 +70,7 @@ export async function startFakeWeb(options: { port?: number } = {}): Promise<Fak
       method: request.method ?? 'GET',
       userAgent: request.headers['user-agent'] ?? '',
       origin: request.headers.origin,
+      headers: request.headers,
     });
     const handler = routes.get(path.split('?')[0] ?? path);
     if (handler) {
@@ -91,6 +94,65 @@ export async function startFakeWeb(options: { port?: number } = {}): Promise<Fak
     route: (path, handler) => routes.set(path, handler),
     close: () =>
       new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+export interface Tunnel {
+  port: number;
+  /** Every host:port a browser asked to reach through the proxy, allowed or not, in order. */
+  connects: string[];
+  close(): Promise<void>;
+}
+
+/**
+ * An HTTP proxy that sends the browser's HTTPS connections for the allowed hosts (all with
+ * `catchAll`) to the fake web, and refuses the rest, recording every attempt. Firefox has no
+ * host-to-port mapping: with this proxy the fake web needs no port 443 (no root), and any
+ * request the browser makes, wherever it was going, is seen.
+ */
+export async function startTunnel(web: FakeWeb, allowed: (host: string) => boolean): Promise<Tunnel> {
+  const connects: string[] = [];
+  const sockets = new Set<Socket>();
+  const server = createHttpServer((request, response) => {
+    // Plain http:// through the proxy: recorded, never served.
+    connects.push(request.headers.host ?? request.url ?? '');
+    response.writeHead(502).end();
+  });
+  server.on('connect', (request: IncomingMessage, client: Socket, head: Buffer) => {
+    const target = request.url ?? '';
+    connects.push(target);
+    const host = target.replace(/:\d+$/, '');
+    if (!allowed(host)) {
+      client.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
+      return;
+    }
+    const upstream = connect(web.port, '127.0.0.1', () => {
+      sockets.add(upstream).add(client);
+      client.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(client);
+      client.pipe(upstream);
+    });
+    const drop = () => {
+      upstream.destroy();
+      client.destroy();
+    };
+    upstream.on('error', drop);
+    client.on('error', drop);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => resolve());
+  });
+  return {
+    port: (server.address() as AddressInfo).port,
+    connects,
+    close: () =>
+      new Promise((resolve) => {
+        for (const socket of sockets) socket.destroy();
         server.closeAllConnections();
         server.close(() => resolve());
       }),

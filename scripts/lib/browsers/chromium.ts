@@ -1,5 +1,6 @@
-// Launches Debian's Chromium with the built extension (dist/chrome) and the fake web.
-// One place for the flags that make Chromium quiet, offline and extension-friendly.
+// Launches Debian's Chromium with the built extension (dist/chrome) and the fake web, for the
+// end-to-end tests, the benches and the demo. One place for the flags that make Chromium quiet,
+// offline and extension-friendly.
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -7,7 +8,7 @@ import { chromium, type BrowserContext, type Page, type Worker } from 'playwrigh
 import { startFakeWeb, type FakeWeb } from './fake-web';
 
 export const CHROMIUM = '/usr/bin/chromium';
-export const CHROME_DIST = resolve(import.meta.dirname, '../../dist/chrome');
+export const CHROME_DIST = resolve(import.meta.dirname, '../../../dist/chrome');
 
 /** Hostnames mapped to the fake web. Everything else fails to resolve: no test reaches the internet. */
 export const MAPPED_HOSTS = [
@@ -123,6 +124,9 @@ function launchChromium(profile: string, args: string[], options: LaunchOptions)
     locale: options.locale ?? 'fr-FR',
     colorScheme: options.colorScheme ?? 'light',
     args,
+    // On Linux Chromium takes its UI language (and so the extension's) from the environment, not
+    // from --lang; the French one needs Debian's chromium-l10n.
+    env: { ...process.env, LANGUAGE: (options.locale ?? 'fr-FR').replace('-', '_') },
   });
 }
 
@@ -150,11 +154,19 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const web = options.web ?? (await startFakeWeb());
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'matou-chromium-'));
   const freshProfile = readdirSync(profile).length === 0;
-  const context = await launchChromium(
-    profile,
-    [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)],
-    options,
-  );
+  const args = [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)];
+  let context = await launchChromium(profile, args, options);
+  // Now and then this Chromium starts an unpacked extension with an empty message bundle: every
+  // i18n.getMessage answers "" in its worker and pages for the whole session (Matou would show
+  // its message keys). Not Matou's doing, and seen only at startup: start that browser again.
+  for (let attempt = 1; attempt < 3; attempt++) {
+    const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    if ((await sw.evaluate(() => chrome.i18n.getMessage('languageCode'))) !== '') break;
+    console.warn(`Chromium started Matou without its messages (empty i18n); starting it again (${attempt})`);
+    await context.close();
+    if (freshProfile) for (const entry of readdirSync(profile)) rmSync(join(profile, entry), { recursive: true, force: true });
+    context = await launchChromium(profile, args, options);
+  }
 
   async function worker(): Promise<Worker> {
     const found = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://'));
@@ -165,17 +177,19 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const extensionId = new URL((await worker()).url()).host;
   const extensionUrl = (path: string) => `chrome-extension://${extensionId}/${path.replace(/^\//, '')}`;
 
-  // The options page opens by itself on install (first run): close it so tests start clean. On a
-  // fresh profile, wait until it is there (a loaded machine takes seconds): opened later, it would
-  // take over the tab of a test's first navigation ("interrupted by another navigation").
-  const ownPage = (page: Page) => page.url().startsWith(extensionUrl(''));
+  // The options page opens by itself on install (first run): wait for it and close it, so tests
+  // start clean (a page opening late would otherwise linger beside theirs). A profile that already
+  // has Matou (a restart) gets no such page.
   if (freshProfile) {
-    for (let waited = 0; waited < 10_000 && !context.pages().some(ownPage); waited += 100) {
-      await new Promise((r) => setTimeout(r, 100));
+    const deadline = Date.now() + 10_000;
+    let firstRun: Page | undefined;
+    while (!firstRun && Date.now() < deadline) {
+      firstRun = context.pages().find((page) => page.url().startsWith(extensionUrl('')));
+      if (!firstRun) await new Promise((r) => setTimeout(r, 50));
     }
+    await firstRun?.close();
   }
-  await new Promise((r) => setTimeout(r, 300));
-  for (const page of context.pages()) if (ownPage(page)) await page.close();
+  for (const page of context.pages()) if (page.url().startsWith(extensionUrl(''))) await page.close();
 
   async function tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
