@@ -6,10 +6,22 @@ import tseslint from 'typescript-eslint';
 const htmlSinks = [
   { selector: "MemberExpression[property.name='innerHTML']", message: 'Render data as text: no innerHTML.' },
   { selector: "MemberExpression[property.name='outerHTML']", message: 'Render data as text: no outerHTML.' },
-  { selector: "CallExpression[callee.property.name='insertAdjacentHTML']", message: 'Render data as text: no insertAdjacentHTML.' },
-  { selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]", message: 'No document.write.' },
-  { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Render data as text: no dangerouslySetInnerHTML.' },
-  { selector: "Property[key.name='dangerouslySetInnerHTML']", message: 'Render data as text: no dangerouslySetInnerHTML.' },
+  {
+    selector: "CallExpression[callee.property.name='insertAdjacentHTML']",
+    message: 'Render data as text: no insertAdjacentHTML.',
+  },
+  {
+    selector: "CallExpression[callee.object.name='document'][callee.property.name=/^write(ln)?$/]",
+    message: 'No document.write.',
+  },
+  {
+    selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+    message: 'Render data as text: no dangerouslySetInnerHTML.',
+  },
+  {
+    selector: "Property[key.name='dangerouslySetInnerHTML']",
+    message: 'Render data as text: no dangerouslySetInnerHTML.',
+  },
   { selector: "CallExpression[callee.name='eval']", message: 'No eval.' },
   { selector: "NewExpression[callee.name='Function']", message: 'No new Function.' },
 ];
@@ -21,12 +33,31 @@ export default tseslint.config(
   {
     languageOptions: {
       globals: {
-        console: 'readonly', process: 'readonly', URL: 'readonly', URLSearchParams: 'readonly',
-        setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly',
-        fetch: 'readonly', AbortController: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly',
-        structuredClone: 'readonly', performance: 'readonly', navigator: 'readonly', location: 'readonly',
-        document: 'readonly', window: 'readonly', globalThis: 'readonly', addEventListener: 'readonly',
-        Intl: 'readonly', Blob: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly',
+        console: 'readonly',
+        process: 'readonly',
+        URL: 'readonly',
+        URLSearchParams: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        setInterval: 'readonly',
+        clearInterval: 'readonly',
+        fetch: 'readonly',
+        AbortController: 'readonly',
+        TextDecoder: 'readonly',
+        TextEncoder: 'readonly',
+        structuredClone: 'readonly',
+        performance: 'readonly',
+        navigator: 'readonly',
+        location: 'readonly',
+        document: 'readonly',
+        window: 'readonly',
+        globalThis: 'readonly',
+        addEventListener: 'readonly',
+        Intl: 'readonly',
+        Blob: 'readonly',
+        Response: 'readonly',
+        Request: 'readonly',
+        Headers: 'readonly',
       },
     },
     rules: {
@@ -42,14 +73,36 @@ export default tseslint.config(
     // core/ is pure: it must not reach the browser, the DOM or Node.
     files: ['src/core/**/*.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: ['webextension-polyfill', 'node:*', '**/platform/**', '**/background/**', 'preact', 'preact/*'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            'webextension-polyfill',
+            'node:*',
+            '**/platform/**',
+            '**/background/**',
+            'preact',
+            'preact/*',
+          ],
+        },
+      ],
     },
   },
   {
     // Tools never depend on tests: what both need (browser launch, fake web) lives in scripts/lib/.
     files: ['scripts/**/*.{ts,mjs,js}', 'vite.config.ts'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ group: ['**/test/**', '../test', '../../test'], message: 'scripts/ must not import from test/: move what both need to scripts/lib/.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['**/test/**', '../test', '../../test'],
+              message: 'scripts/ must not import from test/: move what both need to scripts/lib/.',
+            },
+          ],
+        },
+      ],
     },
   },
 );

@@ -13,7 +13,9 @@ const CONTENT_SCRIPT = 'src/content/index.ts';
 
 export default defineConfig(({ mode }) => {
   const target = mode === 'firefox' ? 'firefox' : 'chrome';
-  const manifest = (target === 'firefox' ? firefoxManifest(sourceManifest) : sourceManifest) as ManifestV3Export;
+  const manifest = (
+    target === 'firefox' ? firefoxManifest(sourceManifest) : sourceManifest
+  ) as ManifestV3Export;
   return {
     plugins: [
       preact(),

@@ -37,20 +37,25 @@ export interface CheckOptions {
   root?: string;
 }
 
-export function checkCatalogue(options: CheckOptions = {}): { problems: CatalogueProblem[]; summary: string } {
+export function checkCatalogue(options: CheckOptions = {}): {
+  problems: CatalogueProblem[];
+  summary: string;
+} {
   const root = options.root ?? REPO_ROOT;
   const disk = readCatalogueFiles(root);
   if (options.fixIndex) writeIndex(disk.listing, root);
   const guideFiles = readGuideFiles(root);
-  const problems: CatalogueProblem[] = [...disk.unreadable, ...guideFiles.unreadable].map(({ file, message, line, column }) => {
-    const where = line === undefined ? '' : `line ${line}, column ${column ?? 1}`;
-    return {
-      file,
-      field: where,
-      message: `not valid JSON: ${message}`,
-      hint: `${where ? `Look at ${where} and just before it` : 'Look through the file'}: a missing comma between two fields, a comma after the last one, a missing quote or bracket. JSON has no comments.`,
-    };
-  });
+  const problems: CatalogueProblem[] = [...disk.unreadable, ...guideFiles.unreadable].map(
+    ({ file, message, line, column }) => {
+      const where = line === undefined ? '' : `line ${line}, column ${column ?? 1}`;
+      return {
+        file,
+        field: where,
+        message: `not valid JSON: ${message}`,
+        hint: `${where ? `Look at ${where} and just before it` : 'Look through the file'}: a missing comma between two fields, a comma after the last one, a missing quote or bracket. JSON has no comments.`,
+      };
+    },
+  );
 
   const { catalogue, problems: found } = validateCatalogue(disk.raw, disk.files);
   problems.push(...found);
@@ -59,22 +64,49 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
   // another part of the catalogue has a problem (only an unreadable service file leaves it open).
   const serviceIds = disk.files.unreadable.some((file) => file.includes('/services/'))
     ? null
-    : new Set(disk.raw.services.map((s) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined)).filter((id): id is string => typeof id === 'string'));
-  const guides = validateGuides(guideFiles.raw, guideFiles.files, serviceIds, guideFiles.unreadable.map((u) => u.file));
+    : new Set(
+        disk.raw.services
+          .map((s) => (typeof s === 'object' && s !== null ? (s as { id?: unknown }).id : undefined))
+          .filter((id): id is string => typeof id === 'string'),
+      );
+  const guides = validateGuides(
+    guideFiles.raw,
+    guideFiles.files,
+    serviceIds,
+    guideFiles.unreadable.map((u) => u.file),
+  );
   problems.push(...guides.problems);
 
   // The static import list must name exactly the files of the folders.
   const indexed = indexedFiles(root);
   for (const folder of ['software', 'services'] as const) {
     for (const name of difference(disk.listing[folder], indexed[folder])) {
-      problems.push({ file: INDEX, field: `${folder}`, message: `src/catalogue/${folder}/${name} is not imported`, hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.' });
+      problems.push({
+        file: INDEX,
+        field: `${folder}`,
+        message: `src/catalogue/${folder}/${name} is not imported`,
+        hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.',
+      });
     }
     for (const name of difference(indexed[folder], disk.listing[folder])) {
-      problems.push({ file: INDEX, field: `${folder}`, message: `imports src/catalogue/${folder}/${name}, which does not exist`, hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.' });
+      problems.push({
+        file: INDEX,
+        field: `${folder}`,
+        message: `imports src/catalogue/${folder}/${name}, which does not exist`,
+        hint: 'Run `npm run catalogue:check -- --fix-index` to regenerate the import list.',
+      });
     }
   }
-  if (problems.every((p) => p.file !== INDEX) && readFileSync(join(root, INDEX), 'utf8') !== renderIndex(disk.listing)) {
-    problems.push({ file: INDEX, field: '', message: 'the file differs from the one generated from the folders', hint: 'Do not edit it by hand: run `npm run catalogue:check -- --fix-index`.' });
+  if (
+    problems.every((p) => p.file !== INDEX) &&
+    readFileSync(join(root, INDEX), 'utf8') !== renderIndex(disk.listing)
+  ) {
+    problems.push({
+      file: INDEX,
+      field: '',
+      message: 'the file differs from the one generated from the folders',
+      hint: 'Do not edit it by hand: run `npm run catalogue:check -- --fix-index`.',
+    });
   }
 
   let patterns = 0;
@@ -84,10 +116,20 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
     if (options.fixManifest) writeManifestMatches(expected, root);
     const actual = manifestMatches(root);
     for (const pattern of difference(expected, actual)) {
-      problems.push({ file: MANIFEST, field: 'content_scripts[0].matches', message: `${pattern} is missing`, hint: 'Run `npm run catalogue:check -- --fix-manifest`: the list is derived from the catalogue.' });
+      problems.push({
+        file: MANIFEST,
+        field: 'content_scripts[0].matches',
+        message: `${pattern} is missing`,
+        hint: 'Run `npm run catalogue:check -- --fix-manifest`: the list is derived from the catalogue.',
+      });
     }
     for (const pattern of difference(actual, expected)) {
-      problems.push({ file: MANIFEST, field: 'content_scripts[0].matches', message: `${pattern} is not derived from the catalogue`, hint: 'Run `npm run catalogue:check -- --fix-manifest`, or add a rule to a service if the host really belongs there.' });
+      problems.push({
+        file: MANIFEST,
+        field: 'content_scripts[0].matches',
+        message: `${pattern} is not derived from the catalogue`,
+        hint: 'Run `npm run catalogue:check -- --fix-manifest`, or add a rule to a service if the host really belongs there.',
+      });
     }
   }
 
@@ -103,13 +145,21 @@ export function checkCatalogue(options: CheckOptions = {}): { problems: Catalogu
 export function formatProblems(problems: readonly CatalogueProblem[], summary: string): string {
   const lines = [`${summary}: ${problems.length} problem${problems.length > 1 ? 's' : ''}`];
   for (const problem of problems) {
-    lines.push('', `${problem.file}${problem.field ? ` — ${problem.field}` : ''}`, `  ${problem.message}`, `  hint: ${problem.hint}`);
+    lines.push(
+      '',
+      `${problem.file}${problem.field ? ` — ${problem.field}` : ''}`,
+      `  ${problem.message}`,
+      `  hint: ${problem.hint}`,
+    );
   }
   return lines.join('\n');
 }
 
 function main(argv: string[]): number {
-  const { problems, summary } = checkCatalogue({ fixIndex: argv.includes('--fix-index'), fixManifest: argv.includes('--fix-manifest') });
+  const { problems, summary } = checkCatalogue({
+    fixIndex: argv.includes('--fix-index'),
+    fixManifest: argv.includes('--fix-manifest'),
+  });
   if (problems.length === 0) {
     console.log(`${summary} — OK`);
     return 0;

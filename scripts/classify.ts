@@ -9,7 +9,12 @@ export function classifyLines(urls: readonly string[]): string[] {
   const classifier = compileClassifier(catalogue);
   return urls.map((url) => {
     const found = classifier.classify(url);
-    return JSON.stringify({ url, service: found?.service ?? null, category: found?.category ?? null, owner: found?.owner ?? null });
+    return JSON.stringify({
+      url,
+      service: found?.service ?? null,
+      category: found?.category ?? null,
+      owner: found?.owner ?? null,
+    });
   });
 }
 

@@ -34,7 +34,10 @@ export async function demo(): Promise<string[]> {
     await welcome.setViewportSize({ width: 900, height: 900 });
     await welcome.locator('#welcome-search').fill('ille');
     saved.push(...(await shoot(welcome, 'options-welcome')));
-    await welcome.locator('#welcome').getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
+    await welcome
+      .locator('#welcome')
+      .getByRole('button', { name: /^(Enregistrer|Save)$/ })
+      .click();
     await welcome.locator('#region').waitFor();
     await welcome.close();
 
@@ -44,7 +47,9 @@ export async function demo(): Promise<string[]> {
       const popup = await matou.openPopup(tabId);
       await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
       const reading = await readPopup(popup);
-      process.stdout.write(`${service.name}: ${reading.hosts.length} hosts shown first (${reading.rankedFor.trim()})\n`);
+      process.stdout.write(
+        `${service.name}: ${reading.hosts.length} hosts shown first (${reading.rankedFor.trim()})\n`,
+      );
       saved.push(...(await shoot(popup, `popup-${service.slug}`)));
       await popup.close();
       await site.close();
@@ -60,7 +65,9 @@ export async function demo(): Promise<string[]> {
     const { page: docs, tabId } = await matou.visit(SERVICES[1].url);
     await matou.waitForBadge(tabId, (text) => text !== '');
     const popup = await matou.openPopup(tabId);
-    const href = await popup.getByRole('link', { name: /^(Suggérer une correction|Suggest a correction)$/ }).getAttribute('href');
+    const href = await popup
+      .getByRole('link', { name: /^(Suggérer une correction|Suggest a correction)$/ })
+      .getAttribute('href');
     await popup.close();
     const form = await matou.context.newPage();
     await form.setViewportSize({ width: 900, height: 900 });

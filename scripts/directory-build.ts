@@ -43,7 +43,13 @@ export interface BuildArgs {
 }
 
 export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: string } {
-  const args: BuildArgs = { federation: LIVE_FEDERATION_URL, out: '', crawl: {}, quiet: false, minOrganizations: 1 };
+  const args: BuildArgs = {
+    federation: LIVE_FEDERATION_URL,
+    out: '',
+    crawl: {},
+    quiet: false,
+    minOrganizations: 1,
+  };
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i];
     const value = argv[i + 1];
@@ -148,7 +154,11 @@ export function summary(snapshot: DirectorySnapshot): string {
   const lines = [
     `${c.organizations} organisations, ${c.services} services (${c.withoutUrl} without a URL of their own, ${c.uncategorized} without a catalogue need)`,
     `excluded: ${c.excludedOrganizations} organisations, ${c.excludedServices} services; files skipped: ${c.skippedFiles}; unknown software: ${c.unknownSoftware}`,
-    `per need: ${Object.entries(c.categories).map(([k, n]) => `${k} ${n}`).join(', ') || 'none'}`,
+    `per need: ${
+      Object.entries(c.categories)
+        .map(([k, n]) => `${k} ${n}`)
+        .join(', ') || 'none'
+    }`,
     `warnings: ${c.warnings}${c.warnings > snapshot.warnings.length ? ` (${snapshot.warnings.length} kept in the file)` : ''}`,
   ];
   return lines.join('\n');
@@ -180,10 +190,12 @@ async function main(): Promise<number> {
     }
     await writeSnapshot(args.out, snapshot);
     process.stderr.write(`\nWrote ${args.out}\n${summary(snapshot)}\n`);
-    for (const w of snapshot.warnings) process.stderr.write(`  [${w.code}] ${w.message}${w.at ? ` (${w.at})` : ''}\n`);
+    for (const w of snapshot.warnings)
+      process.stderr.write(`  [${w.code}] ${w.message}${w.at ? ` (${w.at})` : ''}\n`);
     return 0;
   } catch (error) {
-    const message = error instanceof FederationError ? error.message : String((error as Error)?.stack ?? error);
+    const message =
+      error instanceof FederationError ? error.message : String((error as Error)?.stack ?? error);
     process.stderr.write(`directory:build failed: ${message}\n`);
     return 1;
   }

@@ -57,7 +57,13 @@ export interface PublishArgs {
 }
 
 export function parsePublishArgs(argv: readonly string[]): PublishArgs | { error: string } {
-  const args: PublishArgs = { federation: LIVE_FEDERATION_URL, out: '', guards: { ...DEFAULT_GUARDS }, crawl: {}, quiet: false };
+  const args: PublishArgs = {
+    federation: LIVE_FEDERATION_URL,
+    out: '',
+    guards: { ...DEFAULT_GUARDS },
+    crawl: {},
+    quiet: false,
+  };
   let first = false;
   for (let i = 0; i < argv.length; i += 1) {
     const flag = argv[i]!;
@@ -102,7 +108,8 @@ export function parsePublishArgs(argv: readonly string[]): PublishArgs | { error
         break;
       case '--max-loss': {
         const p = Number(value);
-        if (!Number.isFinite(p) || p < 0 || p > 100) return { error: '--max-loss needs a percentage between 0 and 100' };
+        if (!Number.isFinite(p) || p < 0 || p > 100)
+          return { error: '--max-loss needs a percentage between 0 and 100' };
         args.guards.maxLossPercent = p;
         break;
       }
@@ -124,7 +131,8 @@ export function parsePublishArgs(argv: readonly string[]): PublishArgs | { error
     if (typeof n === 'object') return n;
   }
   if (!args.out) return { error: '--out <dir> is required' };
-  if (args.previous !== undefined && first) return { error: '--previous and --first-publication exclude each other' };
+  if (args.previous !== undefined && first)
+    return { error: '--previous and --first-publication exclude each other' };
   if (!first) args.previous ??= DEFAULT_DIRECTORY_URL;
   return args;
 }
@@ -136,7 +144,10 @@ export interface PublishResult {
 }
 
 /** Runs the whole publication; never throws for a broken federation or previous copy. */
-export async function publish(args: PublishArgs, log: (line: string) => void = () => {}): Promise<PublishResult> {
+export async function publish(
+  args: PublishArgs,
+  log: (line: string) => void = () => {},
+): Promise<PublishResult> {
   const settings: FetchSettings = {
     ...DEFAULT_FETCH_SETTINGS,
     ...Object.fromEntries(Object.entries(args.crawl).filter(([k]) => k in DEFAULT_FETCH_SETTINGS)),
@@ -158,7 +169,8 @@ export async function publish(args: PublishArgs, log: (line: string) => void = (
   let previous: { snapshot: DirectorySnapshot; sha256: string } | null = null;
   if (args.previous !== undefined) {
     const loaded = await loadPrevious(args.previous, settings);
-    if (!loaded.ok) return refuse({ ...base, failure: `${loaded.reason}; cannot compare, so nothing is published` });
+    if (!loaded.ok)
+      return refuse({ ...base, failure: `${loaded.reason}; cannot compare, so nothing is published` });
     previous = loaded;
     base.previous = loaded.snapshot;
   }
@@ -172,17 +184,26 @@ export async function publish(args: PublishArgs, log: (line: string) => void = (
       crawl: args.crawl,
     });
   } catch (error) {
-    const reason = error instanceof FederationError ? `the federation file is unreadable: ${error.message}` : `the build failed: ${String(error)}`;
+    const reason =
+      error instanceof FederationError
+        ? `the federation file is unreadable: ${error.message}`
+        : `the build failed: ${String(error)}`;
     return refuse({ ...base, failure: reason });
   }
 
   const changes = compareSnapshots(previous?.snapshot ?? null, next);
-  const changedAt = !previous || hasChanges(changes) ? next.builtAt : (previous.snapshot.changedAt ?? previous.snapshot.builtAt);
+  const changedAt =
+    !previous || hasChanges(changes)
+      ? next.builtAt
+      : (previous.snapshot.changedAt ?? previous.snapshot.builtAt);
   next = { ...next, changedAt };
   const guards: GuardResult[] = checkGuards(previous?.snapshot ?? null, next, changes, args.guards);
   const input = { ...base, next, changes, guards };
   if (previous && next.builtAt <= previous.snapshot.builtAt) {
-    return refuse({ ...input, failure: `built ${next.builtAt}, not after the previous ${previous.snapshot.builtAt}: extensions would refuse it` });
+    return refuse({
+      ...input,
+      failure: `built ${next.builtAt}, not after the previous ${previous.snapshot.builtAt}: extensions would refuse it`,
+    });
   }
   if (guards.some((g) => !g.ok)) return refuse(input);
 
@@ -194,7 +215,9 @@ export async function publish(args: PublishArgs, log: (line: string) => void = (
     [PUBLISHED_FILES.meta]: `${JSON.stringify(meta, null, 2)}\n`,
     [PUBLISHED_FILES.report]: report,
   });
-  log(`wrote ${PUBLISHED_FILES.snapshot} (${meta.bytes} bytes, sha256 ${meta.sha256}), ${PUBLISHED_FILES.meta}, ${PUBLISHED_FILES.report}`);
+  log(
+    `wrote ${PUBLISHED_FILES.snapshot} (${meta.bytes} bytes, sha256 ${meta.sha256}), ${PUBLISHED_FILES.meta}, ${PUBLISHED_FILES.report}`,
+  );
   return { published: true, report, snapshot: next };
 }
 
@@ -212,7 +235,8 @@ export async function runPublish(argv: readonly string[], io: CommandIO): Promis
     return args.error ? 2 : 0;
   }
   if (!args.quiet) {
-    args.crawl.onFile = ({ location, ok, reason }) => io.stderr(ok ? `  read ${location}\n` : `  SKIPPED ${location}: ${reason}\n`);
+    args.crawl.onFile = ({ location, ok, reason }) =>
+      io.stderr(ok ? `  read ${location}\n` : `  SKIPPED ${location}: ${reason}\n`);
   }
   const result = await publish(args, (line) => io.stderr(`${line}\n`));
   io.stdout(result.report);
@@ -220,7 +244,10 @@ export async function runPublish(argv: readonly string[], io: CommandIO): Promis
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  runPublish(process.argv.slice(2), { stdout: (t) => process.stdout.write(t), stderr: (t) => process.stderr.write(t) }).then(
+  runPublish(process.argv.slice(2), {
+    stdout: (t) => process.stdout.write(t),
+    stderr: (t) => process.stderr.write(t),
+  }).then(
     (code) => process.exit(code),
     (error) => {
       process.stderr.write(`directory:publish failed: ${String((error as Error)?.stack ?? error)}\n`);

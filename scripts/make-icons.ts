@@ -5,7 +5,10 @@ import { chromium } from 'playwright-core';
 
 const SIZES = [16, 32, 48, 128];
 const svg = await readFile(new URL('../public/icons/matou.svg', import.meta.url), 'utf8');
-const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+const browser = await chromium.launch({
+  executablePath: '/usr/bin/chromium',
+  args: ['--no-sandbox', '--disable-gpu'],
+});
 try {
   for (const size of SIZES) {
     const page = await browser.newPage({ viewport: { width: size, height: size } });

@@ -15,11 +15,16 @@ let commit;
 try {
   commit = git('rev-parse', 'HEAD');
 } catch {
-  console.error('The source archive is made with git archive: run `npm run package` in a git clone of Matou.');
+  console.error(
+    'The source archive is made with git archive: run `npm run package` in a git clone of Matou.',
+  );
   process.exit(1);
 }
 const dirty = git('status', '--porcelain', '--untracked-files=no');
-if (dirty) console.warn(`Warning: uncommitted changes are NOT in the source archive (it is commit ${commit.slice(0, 12)}):\n${dirty}`);
+if (dirty)
+  console.warn(
+    `Warning: uncommitted changes are NOT in the source archive (it is commit ${commit.slice(0, 12)}):\n${dirty}`,
+  );
 
 const out = join(root, 'dist', 'packages', `matou-source-${version}.zip`);
 mkdirSync(dirname(out), { recursive: true });

@@ -10,7 +10,12 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalogue } from '../src/catalogue/index';
 import { compileClassifier } from '../src/core/catalogue/index';
 import type { Catalogue } from '../src/core/catalogue/types';
-import { indexDirectory, rankHosts, type DirectorySnapshot, type RankedHost } from '../src/core/directory/index';
+import {
+  indexDirectory,
+  rankHosts,
+  type DirectorySnapshot,
+  type RankedHost,
+} from '../src/core/directory/index';
 import { parseSnapshot } from '../src/core/directory/snapshot';
 import { parseRegion } from '../src/core/regions/index';
 
@@ -27,7 +32,13 @@ export interface SuggestHost {
   software: string | null;
   registration: RankedHost['registration'];
   locality: RankedHost['locality'];
-  place: { countryCode: string | null; departement: string | null; region: string | null; city: string | null; known: boolean };
+  place: {
+    countryCode: string | null;
+    departement: string | null;
+    region: string | null;
+    city: string | null;
+    known: boolean;
+  };
 }
 
 export interface SuggestResult {
@@ -107,7 +118,9 @@ async function main(argv: readonly string[]): Promise<number> {
   }
   const parsedRegion = parseRegion(region);
   if (!parsedRegion) {
-    process.stderr.write(`suggest: "${region}" is not a region code (FR, BE, CH, FR-69, FR-2A, FR-974, FR-ARA…)\n`);
+    process.stderr.write(
+      `suggest: "${region}" is not a region code (FR, BE, CH, FR-69, FR-2A, FR-974, FR-ARA…)\n`,
+    );
     return 2;
   }
   let snapshot: DirectorySnapshot;

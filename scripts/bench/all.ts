@@ -13,7 +13,16 @@
 //   npm run bench -- --from <json>     write the report again from a run's raw figures (each run keeps
 //                                      them in dist/bench/performance.json), without measuring
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { arch, cpus, loadavg, release, tmpdir, totalmem } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -22,7 +31,15 @@ import { isMainModule } from '../lib/catalogue-files';
 import { measureBuild, packagePath, type BuildSizes } from '../lib/build-sizes';
 import { runClassifyBench, type ClassifyBenchResult } from './classify';
 import { benchDirectory, formatDirectoryBench, type DirectoryBenchResult } from './directory';
-import { benchPageLoad, formatComparison, formatPageLoadBench, PAGELOAD_TARGETS, type Comparison, type PageLoadBenchResult, type Stats } from './pageload';
+import {
+  benchPageLoad,
+  formatComparison,
+  formatPageLoadBench,
+  PAGELOAD_TARGETS,
+  type Comparison,
+  type PageLoadBenchResult,
+  type Stats,
+} from './pageload';
 import { benchPopup, formatPopupBench, TARGETS as POPUP_TARGETS, type PopupBenchResult } from './popup';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -78,7 +95,11 @@ const log = (line: string) => process.stderr.write(`${line}\n`);
 
 function run(command: string, args: string[]): string {
   try {
-    return execFileSync(command, args, { cwd: ROOT, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+    return execFileSync(command, args, {
+      cwd: ROOT,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }).trim();
   } catch {
     return '';
   }
@@ -103,7 +124,9 @@ function firefoxVersion(): string {
 
 export function environment(): Environment {
   const cpuList = cpus();
-  const playwright = JSON.parse(readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8')) as { version: string };
+  const playwright = JSON.parse(
+    readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8'),
+  ) as { version: string };
   return {
     date: new Date().toISOString(),
     cpu: cpuList[0]?.model.trim() ?? 'unknown',
@@ -115,12 +138,17 @@ export function environment(): Environment {
     firefox: firefoxVersion(),
     playwright: playwright.version,
     commit: run('git', ['rev-parse', '--short', 'HEAD']) || 'unknown',
-    dirty: run('git', ['status', '--porcelain', '--', 'src', 'public', 'manifest.json', 'vite.config.ts']) !== '',
+    dirty:
+      run('git', ['status', '--porcelain', '--', 'src', 'public', 'manifest.json', 'vite.config.ts']) !== '',
   };
 }
 
 /** Copies the builds and the zips aside, so that what is measured is one build from start to end. */
-function snapshotBuilds(version: string): { dir: string; dists: Record<Browser, string>; zips: Record<Browser, string> } {
+function snapshotBuilds(version: string): {
+  dir: string;
+  dists: Record<Browser, string>;
+  zips: Record<Browser, string>;
+} {
   const dir = mkdtempSync(join(tmpdir(), 'matou-bench-'));
   const dists = {} as Record<Browser, string>;
   const zips = {} as Record<Browser, string>;
@@ -128,7 +156,10 @@ function snapshotBuilds(version: string): { dir: string; dists: Record<Browser, 
     const dist = join(ROOT, 'dist', browser);
     requireBuild(dist);
     const zip = packagePath(ROOT, browser, version);
-    if (!existsSync(zip)) throw new Error(`${relative(ROOT, zip)} is missing: run \`npm run package\` first (npm run bench does).`);
+    if (!existsSync(zip))
+      throw new Error(
+        `${relative(ROOT, zip)} is missing: run \`npm run package\` first (npm run bench does).`,
+      );
     dists[browser] = join(dir, browser);
     cpSync(dist, dists[browser], { recursive: true });
     zips[browser] = join(dir, `matou-${browser}.zip`);
@@ -137,12 +168,19 @@ function snapshotBuilds(version: string): { dir: string; dists: Record<Browser, 
   return { dir, dists, zips };
 }
 
-function measureSizes(dists: Record<Browser, string>, zips: Record<Browser, string>, version: string): SizesResult {
+function measureSizes(
+  dists: Record<Browser, string>,
+  zips: Record<Browser, string>,
+  version: string,
+): SizesResult {
   const builds = {} as SizesResult['builds'];
   const zipSizes = {} as SizesResult['zips'];
   for (const browser of BROWSERS) {
     builds[browser] = measureBuild(dists[browser]);
-    zipSizes[browser] = { file: relative(ROOT, packagePath(ROOT, browser, version)), bytes: statSync(zips[browser]).size };
+    zipSizes[browser] = {
+      file: relative(ROOT, packagePath(ROOT, browser, version)),
+      bytes: statSync(zips[browser]).size,
+    };
   }
   return { builds, zips: zipSizes };
 }
@@ -154,7 +192,8 @@ export async function runAllBenches(options: { build?: boolean } = {}): Promise<
     log('npm run package (build and zip for both browsers)…');
     execFileSync('npm', ['run', 'package'], { cwd: ROOT, stdio: ['ignore', 2, 2] });
   }
-  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+  const version = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string })
+    .version;
   const env = environment();
   const { dir, dists, zips } = snapshotBuilds(version);
   try {
@@ -227,18 +266,50 @@ export function summaryRows(report: BenchReport): Row[] {
     },
   ];
   const [bundled, ten] = report.popup.rows;
-  if (bundled) rows.push({ figure: 'Popup: open → first host, bundled directory (median)', measured: ms(bundled.medianMs), target: `< ${POPUP_TARGETS.bundledMs} ms`, met: bundled.medianMs < POPUP_TARGETS.bundledMs });
-  if (ten) rows.push({ figure: 'Popup: open → first host, 10× directory (median)', measured: ms(ten.medianMs), target: `< ${POPUP_TARGETS.tenfoldMs} ms`, met: ten.medianMs < POPUP_TARGETS.tenfoldMs });
+  if (bundled)
+    rows.push({
+      figure: 'Popup: open → first host, bundled directory (median)',
+      measured: ms(bundled.medianMs),
+      target: `< ${POPUP_TARGETS.bundledMs} ms`,
+      met: bundled.medianMs < POPUP_TARGETS.bundledMs,
+    });
+  if (ten)
+    rows.push({
+      figure: 'Popup: open → first host, 10× directory (median)',
+      measured: ms(ten.medianMs),
+      target: `< ${POPUP_TARGETS.tenfoldMs} ms`,
+      met: ten.medianMs < POPUP_TARGETS.tenfoldMs,
+    });
   const c = report.classify;
   rows.push(
-    { figure: 'Classifier: time per URL', measured: `${c.compiled.microsPerUrl.toFixed(3)} µs`, target: `< ${CLASSIFY_TARGETS.microsPerUrl} µs`, met: c.compiled.microsPerUrl < CLASSIFY_TARGETS.microsPerUrl },
-    { figure: 'Classifier: compiled against naive, same run', measured: `${c.ratio.toFixed(1)}× faster`, target: `≥ ${CLASSIFY_TARGETS.ratio}×`, met: c.ratio >= CLASSIFY_TARGETS.ratio },
+    {
+      figure: 'Classifier: time per URL',
+      measured: `${c.compiled.microsPerUrl.toFixed(3)} µs`,
+      target: `< ${CLASSIFY_TARGETS.microsPerUrl} µs`,
+      met: c.compiled.microsPerUrl < CLASSIFY_TARGETS.microsPerUrl,
+    },
+    {
+      figure: 'Classifier: compiled against naive, same run',
+      measured: `${c.ratio.toFixed(1)}× faster`,
+      target: `≥ ${CLASSIFY_TARGETS.ratio}×`,
+      met: c.ratio >= CLASSIFY_TARGETS.ratio,
+    },
   );
   const d = tenfold(report.directory);
   if (d) {
     rows.push(
-      { figure: 'Directory 10×: load + index', measured: ms(d.loadMs + d.indexMs), target: `< ${report.directory.targets.loadAndIndexMs} ms`, met: d.loadMs + d.indexMs < report.directory.targets.loadAndIndexMs },
-      { figure: 'Directory 10×: one query (median)', measured: `${d.queryMedianUs.toFixed(1)} µs`, target: `< ${report.directory.targets.queryMs} ms`, met: d.queryMedianUs < report.directory.targets.queryMs * 1000 },
+      {
+        figure: 'Directory 10×: load + index',
+        measured: ms(d.loadMs + d.indexMs),
+        target: `< ${report.directory.targets.loadAndIndexMs} ms`,
+        met: d.loadMs + d.indexMs < report.directory.targets.loadAndIndexMs,
+      },
+      {
+        figure: 'Directory 10×: one query (median)',
+        measured: `${d.queryMedianUs.toFixed(1)} µs`,
+        target: `< ${report.directory.targets.queryMs} ms`,
+        met: d.queryMedianUs < report.directory.targets.queryMs * 1000,
+      },
     );
   }
   for (const browser of BROWSERS) {
@@ -246,8 +317,18 @@ export function summaryRows(report: BenchReport): Row[] {
     const content = entryBytes(build, 'content script 1');
     const popup = entryBytes(build, 'popup');
     rows.push(
-      { figure: `Content script, minified (${browser === 'chrome' ? 'Chromium' : 'Firefox'} build)`, measured: kb(content), target: `< ${kb(SIZE_TARGETS.contentScriptBytes)}`, met: content > 0 && content < SIZE_TARGETS.contentScriptBytes },
-      { figure: `Popup JavaScript, minified (${browser === 'chrome' ? 'Chromium' : 'Firefox'} build)`, measured: kb(popup), target: `< ${kb(SIZE_TARGETS.popupBytes)}`, met: popup > 0 && popup < SIZE_TARGETS.popupBytes },
+      {
+        figure: `Content script, minified (${browser === 'chrome' ? 'Chromium' : 'Firefox'} build)`,
+        measured: kb(content),
+        target: `< ${kb(SIZE_TARGETS.contentScriptBytes)}`,
+        met: content > 0 && content < SIZE_TARGETS.contentScriptBytes,
+      },
+      {
+        figure: `Popup JavaScript, minified (${browser === 'chrome' ? 'Chromium' : 'Firefox'} build)`,
+        measured: kb(popup),
+        target: `< ${kb(SIZE_TARGETS.popupBytes)}`,
+        met: popup > 0 && popup < SIZE_TARGETS.popupBytes,
+      },
     );
   }
   return rows;
@@ -288,11 +369,11 @@ function pageLoadFindings(report: BenchReport): string[] {
         ? `, but its 95 % interval (${ci(p.matou)}) straddles ${target} ms: another run may land on the other side.`
         : '.') +
       (p.emptyExtensionCost.differenceMs > target / 2
-        ? ' Most of the cost is not Matou\'s code but Chromium\'s for any content script on the page. Measured while writing this ' +
+        ? " Most of the cost is not Matou's code but Chromium's for any content script on the page. Measured while writing this " +
           'bench, not in this run: moving the script to `document_end` or `document_idle` does not lower it (the injection moves, still ' +
           'before `load` on these pages), while an empty script in the page\'s own world (`"world": "MAIN"`) costs nothing measurable, so ' +
-          'the cost is the separate JavaScript world Chromium creates for an extension\'s script. A script in the page\'s world cannot ' +
-          'reach Matou unless Matou accepts messages from the page\'s own scripts (`externally_connectable`), and doing without a content ' +
+          "the cost is the separate JavaScript world Chromium creates for an extension's script. A script in the page's world cannot " +
+          "reach Matou unless Matou accepts messages from the page's own scripts (`externally_connectable`), and doing without a content " +
           'script would mean reading tab addresses from the background with the `tabs` or host permissions Matou does not ask for: ' +
           'both would trade safety or privacy for a few milliseconds.'
         : ''),
@@ -322,21 +403,30 @@ export function renderReport(report: BenchReport): string {
     '',
     '## Machine and browsers',
     '',
-    table(['', ''], [
-      ['Date', `${e.date.replace('T', ' ').slice(0, 16)} UTC`],
-      ['CPU', `${e.cpu}, ${e.cores} logical cores`],
-      ['Memory', `${e.memoryGiB.toFixed(1)} GiB`],
-      ['OS', e.os],
-      ['Node', e.node],
-      ['Chromium', `${e.chromium} (headless, driven by playwright-core ${e.playwright})`],
-      ['Firefox', `${e.firefox} (sizes only: no speed figure is measured in Firefox)`],
-      ['Matou', `commit ${e.commit}${e.dirty ? ', with uncommitted changes in the built sources' : ''}`],
-      ['Load average (1 min)', `${report.loadAverage.start.toFixed(2)} before the run, ${report.loadAverage.end.toFixed(2)} at its end (the bench's own browsers included)`],
-    ]),
+    table(
+      ['', ''],
+      [
+        ['Date', `${e.date.replace('T', ' ').slice(0, 16)} UTC`],
+        ['CPU', `${e.cpu}, ${e.cores} logical cores`],
+        ['Memory', `${e.memoryGiB.toFixed(1)} GiB`],
+        ['OS', e.os],
+        ['Node', e.node],
+        ['Chromium', `${e.chromium} (headless, driven by playwright-core ${e.playwright})`],
+        ['Firefox', `${e.firefox} (sizes only: no speed figure is measured in Firefox)`],
+        ['Matou', `commit ${e.commit}${e.dirty ? ', with uncommitted changes in the built sources' : ''}`],
+        [
+          'Load average (1 min)',
+          `${report.loadAverage.start.toFixed(2)} before the run, ${report.loadAverage.end.toFixed(2)} at its end (the bench's own browsers included)`,
+        ],
+      ],
+    ),
     '',
     '## Summary',
     '',
-    table(['Figure', 'Measured', 'Target', ''], rows.map((r) => [r.figure, r.measured, r.target, yes(r.met)])),
+    table(
+      ['Figure', 'Measured', 'Target', ''],
+      rows.map((r) => [r.figure, r.measured, r.target, yes(r.met)]),
+    ),
     '',
   );
 
@@ -348,21 +438,37 @@ export function renderReport(report: BenchReport): string {
       `${p.rounds} rounds after ${p.warmupRounds} of warm-up, each round loading the same page once in each browser in a rotating order, ` +
       'a fresh tab and a fresh navigation each time (the fake web forbids caching). Matou is set up as a settled user (first-run question answered).',
     '',
-    table(['Browser', 'Median', 'p90', 'Min', 'Loads'], [
-      statsRow('Matou', p.withMatou),
-      statsRow('Plain Chromium (without)', p.without),
-      statsRow('Plain Chromium 2 (A/A control)', p.control),
-      statsRow('Extension without code', p.emptyExtension),
-    ], ['l', 'r', 'r', 'r', 'r']),
+    table(
+      ['Browser', 'Median', 'p90', 'Min', 'Loads'],
+      [
+        statsRow('Matou', p.withMatou),
+        statsRow('Plain Chromium (without)', p.without),
+        statsRow('Plain Chromium 2 (A/A control)', p.control),
+        statsRow('Extension without code', p.emptyExtension),
+      ],
+      ['l', 'r', 'r', 'r', 'r'],
+    ),
     '',
     table(
-      ['Side by side', 'Difference of medians', '95 % interval (bootstrap)', 'Ratio', 'Median of round-by-round differences'],
-      sideBySide.map(([label, c]) => [label, signedMs(c.differenceMs), ci(c), c.ratio.toFixed(3), `${signedMs(c.pairedMs)} (${signed(c.pairedCi95[0])} to ${signed(c.pairedCi95[1])} ms)`]),
+      [
+        'Side by side',
+        'Difference of medians',
+        '95 % interval (bootstrap)',
+        'Ratio',
+        'Median of round-by-round differences',
+      ],
+      sideBySide.map(([label, c]) => [
+        label,
+        signedMs(c.differenceMs),
+        ci(c),
+        c.ratio.toFixed(3),
+        `${signedMs(c.pairedMs)} (${signed(c.pairedCi95[0])} to ${signed(c.pairedCi95[1])} ms)`,
+      ]),
       ['l', 'r', 'r', 'r', 'r'],
     ),
     '',
     ...pageLoadFindings(report).flatMap((line) => [line, '']),
-    'Every browser keeps one blank tab open for the whole run. Without it, Matou\'s browser has no window left once the options page ' +
+    "Every browser keeps one blank tab open for the whole run. Without it, Matou's browser has no window left once the options page " +
       'it opens on first run is closed, and each new tab opens a new window: that added about 25 ms to every load in an earlier version ' +
       'of this bench, a cost of the test set-up that no user pays.',
     '',
@@ -371,17 +477,21 @@ export function renderReport(report: BenchReport): string {
   push(
     '## Badge latency',
     '',
-    'From the page\'s navigation start to the badge being set on its tab, on the same catalogued pages, in Matou\'s browser after the ' +
+    "From the page's navigation start to the badge being set on its tab, on the same catalogued pages, in Matou's browser after the " +
       'page-load rounds. *Hook*: `chrome.action.setBadgeText` wrapped in the worker, the time its promise resolves. *Polling*: an extension ' +
-      'page running none of Matou\'s code asks `chrome.action.getBadgeText` in a loop; the two are alternated, sample by sample. *Cold*: ' +
-      'the worker stopped through DevTools before the navigation (as the browser does after 30 s idle), so the content script\'s message ' +
+      "page running none of Matou's code asks `chrome.action.getBadgeText` in a loop; the two are alternated, sample by sample. *Cold*: " +
+      "the worker stopped through DevTools before the navigation (as the browser does after 30 s idle), so the content script's message " +
       'starts it again, reads the settings and loads the directory.',
     '',
-    table(['Badge', 'Median', 'p90', 'Min', 'Samples'], [
-      statsRow('Warm worker, hook', b.hook),
-      statsRow('Warm worker, polling', b.poll),
-      statsRow('Cold worker, polling', b.cold),
-    ], ['l', 'r', 'r', 'r', 'r']),
+    table(
+      ['Badge', 'Median', 'p90', 'Min', 'Samples'],
+      [
+        statsRow('Warm worker, hook', b.hook),
+        statsRow('Warm worker, polling', b.poll),
+        statsRow('Cold worker, polling', b.cold),
+      ],
+      ['l', 'r', 'r', 'r', 'r'],
+    ),
     '',
     `Polling answers every ${b.pollIntervalMs.toFixed(2)} ms (median); the page's and the extension's clocks agree within ${b.clockSkewMs.toFixed(2)} ms. ` +
       `Cold against warm, same run: ${(b.cold.median / b.hook.median).toFixed(2)}×. The target (median under ${PAGELOAD_TARGETS.badgeMedianMs} ms) ` +
@@ -399,11 +509,25 @@ export function renderReport(report: BenchReport): string {
     `Time from opening the popup page (for a Google Docs tab) to the first host on screen, measured in the page; ${bundled?.opens ?? 0} opens ` +
       'after 3 of warm-up, with the bundled directory and with a synthetic one 10× the size of the CHATONS federation, in the same browser.',
     '',
-    table(['Directory', 'Members', 'Median', 'p90', 'First open after a worker restart', 'Hosts shown'], report.popup.rows.map((r) => [
-      r.label, int(r.organizations), ms(r.medianMs), ms(r.p90Ms), ms(r.coldMs), String(r.hostsShown),
-    ]), ['l', 'r', 'r', 'r', 'r', 'r']),
+    table(
+      ['Directory', 'Members', 'Median', 'p90', 'First open after a worker restart', 'Hosts shown'],
+      report.popup.rows.map((r) => [
+        r.label,
+        int(r.organizations),
+        ms(r.medianMs),
+        ms(r.p90Ms),
+        ms(r.coldMs),
+        String(r.hostsShown),
+      ]),
+      ['l', 'r', 'r', 'r', 'r', 'r'],
+    ),
     '',
-    ...(bundled && ten ? [`10× against bundled, same run: ${(ten.medianMs / bundled.medianMs).toFixed(2)}× the median. Popup JavaScript: ${report.popup.popupKb.toFixed(1)} KB minified.`, ''] : []),
+    ...(bundled && ten
+      ? [
+          `10× against bundled, same run: ${(ten.medianMs / bundled.medianMs).toFixed(2)}× the median. Popup JavaScript: ${report.popup.popupKb.toFixed(1)} KB minified.`,
+          '',
+        ]
+      : []),
   );
 
   const c = report.classify;
@@ -414,11 +538,30 @@ export function renderReport(report: BenchReport): string {
       `tried in turn), interleaved in one process over the same deterministic corpus of ${int(c.corpusSize)} URLs ` +
       `(${int(c.matched)} catalogued, the rest look-alikes, other sites and non-web addresses); median of ${c.rounds} rounds.`,
     '',
-    table(['Classifier', 'URLs per second', 'Per URL', 'Median round'], [
-      ['Compiled (Matou)', int(c.compiled.urlsPerSecond), `${c.compiled.microsPerUrl.toFixed(3)} µs`, ms(c.compiled.medianRoundMs)],
-      ['Naive baseline', int(c.baseline.urlsPerSecond), `${c.baseline.microsPerUrl.toFixed(3)} µs`, ms(c.baseline.medianRoundMs)],
-      ['Same lookups behind `new URL()`', int(c.urlParser.urlsPerSecond), `${c.urlParser.microsPerUrl.toFixed(3)} µs`, ms(c.urlParser.medianRoundMs)],
-    ], ['l', 'r', 'r', 'r']),
+    table(
+      ['Classifier', 'URLs per second', 'Per URL', 'Median round'],
+      [
+        [
+          'Compiled (Matou)',
+          int(c.compiled.urlsPerSecond),
+          `${c.compiled.microsPerUrl.toFixed(3)} µs`,
+          ms(c.compiled.medianRoundMs),
+        ],
+        [
+          'Naive baseline',
+          int(c.baseline.urlsPerSecond),
+          `${c.baseline.microsPerUrl.toFixed(3)} µs`,
+          ms(c.baseline.medianRoundMs),
+        ],
+        [
+          'Same lookups behind `new URL()`',
+          int(c.urlParser.urlsPerSecond),
+          `${c.urlParser.microsPerUrl.toFixed(3)} µs`,
+          ms(c.urlParser.medianRoundMs),
+        ],
+      ],
+      ['l', 'r', 'r', 'r'],
+    ),
     '',
     `Ratio: ${c.ratio.toFixed(1)}× faster. The two agree on ${int(c.agreement.sampled - c.agreement.disagreements)} of ${int(c.agreement.sampled)} sampled URLs.`,
     '',
@@ -441,18 +584,37 @@ export function renderReport(report: BenchReport): string {
     '',
   );
 
-  const entryNames = [...new Set(BROWSERS.flatMap((browser) => report.sizes.builds[browser].entries.map((entry) => entry.entry)))];
+  const entryNames = [
+    ...new Set(
+      BROWSERS.flatMap((browser) => report.sizes.builds[browser].entries.map((entry) => entry.entry)),
+    ),
+  ];
   push(
     '## Sizes',
     '',
     'Each entry counts the JavaScript it loads (its file and every chunk it imports), minified, on disk; KB = 1,024 bytes. ' +
       'The zips are the ones `npm run package` makes with web-ext.',
     '',
-    table(['', ...BROWSERS.map((browser) => (browser === 'chrome' ? 'Chromium' : 'Firefox'))], [
-      ...entryNames.map((name) => [name, ...BROWSERS.map((browser) => kb(entryBytes(report.sizes.builds[browser], name)))]),
-      ['every file of the build', ...BROWSERS.map((browser) => kb(report.sizes.builds[browser].totalBytes))],
-      ['zip', ...BROWSERS.map((browser) => `${kb(report.sizes.zips[browser].bytes)} (\`${report.sizes.zips[browser].file}\`)`)],
-    ], ['l', 'r', 'r']),
+    table(
+      ['', ...BROWSERS.map((browser) => (browser === 'chrome' ? 'Chromium' : 'Firefox'))],
+      [
+        ...entryNames.map((name) => [
+          name,
+          ...BROWSERS.map((browser) => kb(entryBytes(report.sizes.builds[browser], name))),
+        ]),
+        [
+          'every file of the build',
+          ...BROWSERS.map((browser) => kb(report.sizes.builds[browser].totalBytes)),
+        ],
+        [
+          'zip',
+          ...BROWSERS.map(
+            (browser) => `${kb(report.sizes.zips[browser].bytes)} (\`${report.sizes.zips[browser].file}\`)`,
+          ),
+        ],
+      ],
+      ['l', 'r', 'r'],
+    ),
     '',
     '`npm test` fails if the content script reaches 4 KB or the popup 40 KB (test/e2e/build-size.e2e.test.ts).',
     '',
@@ -464,14 +626,14 @@ export function renderReport(report: BenchReport): string {
     '```sh',
     `npm run bench                    # build and package, measure everything, rewrite this file (${Math.ceil(report.durationS / 60)} minutes here)`,
     'npm run bench -- --skip-build    # the same with the builds and zips already in dist/',
-    'npm run bench -- --from dist/bench/performance.json   # this file again from the last run\'s figures, no measuring',
+    "npm run bench -- --from dist/bench/performance.json   # this file again from the last run's figures, no measuring",
     'npm run bench:pageload           # page-load cost and badge latency only',
     'npm run bench:popup              # popup render only',
     'npm run bench:classify           # classifier only',
     'npm run bench:directory          # directory only',
     '```',
     '',
-    'Needs Debian\'s `chromium` (and `firefox-esr` for its version line) and `openssl` for the fake web\'s certificate. ' +
+    "Needs Debian's `chromium` (and `firefox-esr` for its version line) and `openssl` for the fake web's certificate. " +
       'Close what else runs: on a busy machine the figures spread (the A/A control shows by how much).',
     '',
     '## What these figures do not prove',
@@ -480,9 +642,9 @@ export function renderReport(report: BenchReport): string {
       'milliseconds and a fixed cost of a few milliseconds is a large ratio. On a real Gmail or Zoom page `load` comes seconds later; the ' +
       'absolute difference is what carries over, not the ratio. In-page navigations of single-page apps are not measured.',
     '- **Other machines.** One run on one machine, possibly shared with other work (the load average before the run says how busy it was), headless Chromium with software ' +
-      'rendering. Another CPU, a desktop session with a GPU, or Chrome instead of Debian\'s Chromium will give other numbers; the ' +
+      "rendering. Another CPU, a desktop session with a GPU, or Chrome instead of Debian's Chromium will give other numbers; the " +
       'side-by-side differences and ratios are meant to travel better than the absolute times, not perfectly.',
-    '- **Firefox speed.** Only the Firefox build\'s sizes are measured; page load, badge and popup are measured in Chromium only.',
+    "- **Firefox speed.** Only the Firefox build's sizes are measured; page load, badge and popup are measured in Chromium only.",
     '- **Medians, not tails.** Targets are on medians; p90 is shown, rarer stalls (a garbage collection, a worker restart mid-load) are ' +
       'not bounded by any figure here. The bootstrap intervals treat each load as independent.',
     '- **Cold starts.** The cold badge figure stops the worker through DevTools; a browser that has just started, or a worker evicted under ' +
@@ -501,7 +663,10 @@ export function renderSummary(report: BenchReport): string {
   return [
     `Matou benchmarks, ${e.date.slice(0, 16).replace('T', ' ')} UTC, ${e.cpu} (${e.cores} cores), ${e.chromium}, ${e.firefox}, Node ${e.node}`,
     '',
-    ...rows.map((r) => `${r.figure.padEnd(width)}  ${r.measured.padEnd(44)}  target ${r.target.padEnd(12)}  ${r.met ? 'met' : 'NOT MET'}`),
+    ...rows.map(
+      (r) =>
+        `${r.figure.padEnd(width)}  ${r.measured.padEnd(44)}  target ${r.target.padEnd(12)}  ${r.met ? 'met' : 'NOT MET'}`,
+    ),
     '',
     formatPageLoadBench(report.pageload),
     '',
@@ -520,7 +685,8 @@ const RAW = join(ROOT, 'dist', 'bench', 'performance.json');
 
 async function main(): Promise<void> {
   const args = process.argv.slice(2);
-  const option = (name: string) => (args.includes(name) ? resolve(ROOT, args[args.indexOf(name) + 1] ?? '') : undefined);
+  const option = (name: string) =>
+    args.includes(name) ? resolve(ROOT, args[args.indexOf(name) + 1] ?? '') : undefined;
   const out = option('--out') ?? join(ROOT, 'docs', 'performance.md');
   const from = option('--from');
   let report: BenchReport;
@@ -531,7 +697,9 @@ async function main(): Promise<void> {
     writeFileSync(RAW, `${JSON.stringify(report, null, 2)}\n`);
   }
   writeFileSync(out, `${renderReport(report)}\n`);
-  process.stdout.write(`${renderSummary(report)}\n\nReport written to ${relative(ROOT, out)} (${Math.round(report.durationS)} s).\n`);
+  process.stdout.write(
+    `${renderSummary(report)}\n\nReport written to ${relative(ROOT, out)} (${Math.round(report.durationS)} s).\n`,
+  );
 }
 
 if (isMainModule(import.meta.url)) {

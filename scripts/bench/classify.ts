@@ -45,26 +45,122 @@ export interface ClassifyBenchResult {
   urlParserRatio: number;
   /** URLs of the corpus the compiled classifier recognises. */
   matched: number;
-  agreement: { sampled: number; disagreements: number; examples: { url: string; compiled: string | null; baseline: string | null }[] };
+  agreement: {
+    sampled: number;
+    disagreements: number;
+    examples: { url: string; compiled: string | null; baseline: string | null }[];
+  };
 }
 
 const OTHER_SITES = [
-  'fr.wikipedia.org', 'www.lemonde.fr', 'framasoft.org', 'www.service-public.fr', 'www.leboncoin.fr',
-  'www.ouest-france.fr', 'www.laposte.fr', 'www.impots.gouv.fr', 'www.ameli.fr', 'www.sncf-connect.com',
-  'www.liberation.fr', 'www.francetvinfo.fr', 'www.mediapart.fr', 'chatons.org', 'www.april.org',
-  'www.openstreetmap.org', 'joinmastodon.org', 'framapiaf.org', 'www.rts.ch', 'www.rtbf.be',
-  'www.lesoir.be', 'www.radio-canada.ca', 'www.lapresse.ca', 'www.bbc.co.uk', 'www.spiegel.de',
-  'stackoverflow.com', 'developer.mozilla.org', 'news.ycombinator.com', 'www.legifrance.gouv.fr', 'www.nytimes.com',
-  'docs.python.org', 'www.debian.org', 'gitlab.com', 'codeberg.org', 'www.qwant.com', 'duckduckgo.com',
-  'www.ecosia.org', 'www.amazon.fr', 'www.fnac.com', 'www.cdiscount.com', 'www.doctolib.fr', 'www.allocine.fr',
-  'www.marmiton.org', 'www.20minutes.fr', 'www.lefigaro.fr', 'www.larousse.fr', 'www.wordreference.com',
-  'accounts.google.com', 'www.associations.gouv.fr', 'support.google.com', 'www.microsoft.com', 'support.apple.com',
-  'www.apple.com', 'about.meta.com', 'www.whatsapp.com', 'blog.zoom.example', 'mail.proton.me', 'www.ovh.com',
+  'fr.wikipedia.org',
+  'www.lemonde.fr',
+  'framasoft.org',
+  'www.service-public.fr',
+  'www.leboncoin.fr',
+  'www.ouest-france.fr',
+  'www.laposte.fr',
+  'www.impots.gouv.fr',
+  'www.ameli.fr',
+  'www.sncf-connect.com',
+  'www.liberation.fr',
+  'www.francetvinfo.fr',
+  'www.mediapart.fr',
+  'chatons.org',
+  'www.april.org',
+  'www.openstreetmap.org',
+  'joinmastodon.org',
+  'framapiaf.org',
+  'www.rts.ch',
+  'www.rtbf.be',
+  'www.lesoir.be',
+  'www.radio-canada.ca',
+  'www.lapresse.ca',
+  'www.bbc.co.uk',
+  'www.spiegel.de',
+  'stackoverflow.com',
+  'developer.mozilla.org',
+  'news.ycombinator.com',
+  'www.legifrance.gouv.fr',
+  'www.nytimes.com',
+  'docs.python.org',
+  'www.debian.org',
+  'gitlab.com',
+  'codeberg.org',
+  'www.qwant.com',
+  'duckduckgo.com',
+  'www.ecosia.org',
+  'www.amazon.fr',
+  'www.fnac.com',
+  'www.cdiscount.com',
+  'www.doctolib.fr',
+  'www.allocine.fr',
+  'www.marmiton.org',
+  'www.20minutes.fr',
+  'www.lefigaro.fr',
+  'www.larousse.fr',
+  'www.wordreference.com',
+  'accounts.google.com',
+  'www.associations.gouv.fr',
+  'support.google.com',
+  'www.microsoft.com',
+  'support.apple.com',
+  'www.apple.com',
+  'about.meta.com',
+  'www.whatsapp.com',
+  'blog.zoom.example',
+  'mail.proton.me',
+  'www.ovh.com',
 ];
 const TLDS = ['com', 'fr', 'org', 'net', 'be', 'ch', 'ca', 'de', 'io', 'info', 'eu', 'co.uk', 'example'];
-const WORDS = ['chat', 'mail', 'docs', 'drive', 'meet', 'zoom', 'forum', 'blog', 'shop', 'news', 'photo', 'video', 'cloud', 'pad', 'date', 'app', 'web', 'www', 'assoc', 'mairie', 'lyon', 'paris', 'data'];
-const PATHS = ['/', '/index.html', '/fr/', '/article/2025/03/10/une-nouvelle', '/search?q=chatons', '/u/0/', '/login', '/about', '/p/AbC123', '/watch?v=dQw4w9WgXcQ', '/events/123', '/document/d/1AbC/edit'];
-const NON_WEB = ['about:blank', 'chrome://newtab/', 'moz-extension://0a1b2c/popup.html', 'file:///home/user/doc.html', 'data:text/html,<p>hi</p>', 'view-source:https://mail.google.com/', 'blob:https://mail.google.com/1234'];
+const WORDS = [
+  'chat',
+  'mail',
+  'docs',
+  'drive',
+  'meet',
+  'zoom',
+  'forum',
+  'blog',
+  'shop',
+  'news',
+  'photo',
+  'video',
+  'cloud',
+  'pad',
+  'date',
+  'app',
+  'web',
+  'www',
+  'assoc',
+  'mairie',
+  'lyon',
+  'paris',
+  'data',
+];
+const PATHS = [
+  '/',
+  '/index.html',
+  '/fr/',
+  '/article/2025/03/10/une-nouvelle',
+  '/search?q=chatons',
+  '/u/0/',
+  '/login',
+  '/about',
+  '/p/AbC123',
+  '/watch?v=dQw4w9WgXcQ',
+  '/events/123',
+  '/document/d/1AbC/edit',
+];
+const NON_WEB = [
+  'about:blank',
+  'chrome://newtab/',
+  'moz-extension://0a1b2c/popup.html',
+  'file:///home/user/doc.html',
+  'data:text/html,<p>hi</p>',
+  'view-source:https://mail.google.com/',
+  'blob:https://mail.google.com/1234',
+];
 
 function pick<T>(random: () => number, items: readonly T[]): T {
   return items[Math.floor(random() * items.length)] as T;
@@ -84,7 +180,8 @@ function decorate(random: () => number, url: string): string {
 
 function serviceUrl(random: () => number, rule: MatchRule): string {
   let host = rule.host;
-  if (rule.countryDomains && random() < 0.5) host = host.replace(/\.com$/, `.${pick(random, COUNTRY_DOMAIN_SUFFIXES)}`);
+  if (rule.countryDomains && random() < 0.5)
+    host = host.replace(/\.com$/, `.${pick(random, COUNTRY_DOMAIN_SUFFIXES)}`);
   if (rule.subdomains) {
     const r = random();
     if (r < 0.5) host = `www.${host}`;
@@ -98,11 +195,16 @@ function serviceUrl(random: () => number, rule: MatchRule): string {
 
 function lookalikeUrl(random: () => number, host: string): string {
   switch (Math.floor(random() * 5)) {
-    case 0: return `https://${host}.${randomLabel(random)}.example/`;
-    case 1: return `https://not-${host.replace(/\./g, '-')}.com/`;
-    case 2: return `https://${host}@${randomLabel(random)}.example/login`;
-    case 3: return `https://${randomLabel(random)}.example/?u=https://${host}/`;
-    default: return `https://x${host}/`;
+    case 0:
+      return `https://${host}.${randomLabel(random)}.example/`;
+    case 1:
+      return `https://not-${host.replace(/\./g, '-')}.com/`;
+    case 2:
+      return `https://${host}@${randomLabel(random)}.example/login`;
+    case 3:
+      return `https://${randomLabel(random)}.example/?u=https://${host}/`;
+    default:
+      return `https://x${host}/`;
   }
 }
 
@@ -115,8 +217,15 @@ export function buildCorpus(source: Catalogue, size: number, seed = 20251123): s
     const r = random();
     if (r < 0.35) corpus.push(serviceUrl(random, pick(random, rules)));
     else if (r < 0.45) corpus.push(lookalikeUrl(random, pick(random, rules).host));
-    else if (r < 0.72) corpus.push(decorate(random, `https://${pick(random, OTHER_SITES)}${pick(random, PATHS)}`));
-    else if (r < 0.97) corpus.push(decorate(random, `https://${randomLabel(random)}.${randomLabel(random)}.${pick(random, TLDS)}${pick(random, PATHS)}`));
+    else if (r < 0.72)
+      corpus.push(decorate(random, `https://${pick(random, OTHER_SITES)}${pick(random, PATHS)}`));
+    else if (r < 0.97)
+      corpus.push(
+        decorate(
+          random,
+          `https://${randomLabel(random)}.${randomLabel(random)}.${pick(random, TLDS)}${pick(random, PATHS)}`,
+        ),
+      );
     else corpus.push(pick(random, NON_WEB));
   }
   // URLs reach the background as flat strings (structured clone), not as concatenation ropes.
@@ -130,7 +239,10 @@ const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\/-]/g, '
  * tried in turn, most specific rules first (exact hosts, then paths, then longer hosts) so that
  * it gives the same answers as the compiled classifier on ordinary URLs.
  */
-export function compileNaiveBaseline(source: Catalogue): { rules: number; classify: (url: string) => string | null } {
+export function compileNaiveBaseline(source: Catalogue): {
+  rules: number;
+  classify: (url: string) => string | null;
+} {
   const entries: { re: RegExp; service: string; rank: number }[] = [];
   for (const service of source.services) {
     for (const rule of service.match) {
@@ -162,7 +274,11 @@ function median(values: number[]): number {
 }
 
 function contender(medianMs: number, size: number): ContenderResult {
-  return { medianRoundMs: medianMs, urlsPerSecond: (size / medianMs) * 1000, microsPerUrl: (medianMs * 1000) / size };
+  return {
+    medianRoundMs: medianMs,
+    urlsPerSecond: (size / medianMs) * 1000,
+    microsPerUrl: (medianMs * 1000) / size,
+  };
 }
 
 export function runClassifyBench(options: ClassifyBenchOptions = {}): ClassifyBenchResult {
@@ -246,13 +362,26 @@ function format(n: number): string {
 
 function main(): void {
   const result = runClassifyBench();
-  console.log(`classify: ${format(result.corpusSize)} URLs (${format(result.matched)} catalogued), median of ${result.rounds} rounds`);
-  console.log(`  compiled classifier : ${format(result.compiled.urlsPerSecond)} URLs/s, ${result.compiled.microsPerUrl.toFixed(3)} µs/URL`);
-  console.log(`  naive baseline      : ${format(result.baseline.urlsPerSecond)} URLs/s, ${result.baseline.microsPerUrl.toFixed(3)} µs/URL (${result.baselineRules} regular expressions)`);
-  console.log(`  lookups + new URL() : ${format(result.urlParser.urlsPerSecond)} URLs/s, ${result.urlParser.microsPerUrl.toFixed(3)} µs/URL`);
-  console.log(`  ratio               : ${result.ratio.toFixed(1)}× (target ≥ 20×, and < 2 µs/URL); behind new URL(): ${result.urlParserRatio.toFixed(1)}×`);
-  console.log(`  agreement           : ${result.agreement.disagreements} disagreements on ${format(result.agreement.sampled)} sampled URLs`);
-  for (const example of result.agreement.examples) console.log(`    ${example.url} compiled=${example.compiled} baseline=${example.baseline}`);
+  console.log(
+    `classify: ${format(result.corpusSize)} URLs (${format(result.matched)} catalogued), median of ${result.rounds} rounds`,
+  );
+  console.log(
+    `  compiled classifier : ${format(result.compiled.urlsPerSecond)} URLs/s, ${result.compiled.microsPerUrl.toFixed(3)} µs/URL`,
+  );
+  console.log(
+    `  naive baseline      : ${format(result.baseline.urlsPerSecond)} URLs/s, ${result.baseline.microsPerUrl.toFixed(3)} µs/URL (${result.baselineRules} regular expressions)`,
+  );
+  console.log(
+    `  lookups + new URL() : ${format(result.urlParser.urlsPerSecond)} URLs/s, ${result.urlParser.microsPerUrl.toFixed(3)} µs/URL`,
+  );
+  console.log(
+    `  ratio               : ${result.ratio.toFixed(1)}× (target ≥ 20×, and < 2 µs/URL); behind new URL(): ${result.urlParserRatio.toFixed(1)}×`,
+  );
+  console.log(
+    `  agreement           : ${result.agreement.disagreements} disagreements on ${format(result.agreement.sampled)} sampled URLs`,
+  );
+  for (const example of result.agreement.examples)
+    console.log(`    ${example.url} compiled=${example.compiled} baseline=${example.baseline}`);
 }
 
 if (isMainModule(import.meta.url)) main();

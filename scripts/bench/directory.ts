@@ -11,7 +11,11 @@ import { runInNewContext } from 'node:vm';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { catalogue } from '../../src/catalogue/index';
 import { DEPARTEMENTS } from '../../src/core/regions/index';
-import { normalizeFederation, type CrawledFederation, type CrawledOrganization } from '../../src/core/directory/normalize';
+import {
+  normalizeFederation,
+  type CrawledFederation,
+  type CrawledOrganization,
+} from '../../src/core/directory/normalize';
 import { indexDirectory, rankHosts } from '../../src/core/directory/rank';
 import { parseSnapshot } from '../../src/core/directory/snapshot';
 import { crawlFederation } from '../lib/directory-crawl';
@@ -59,7 +63,13 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       ? `${2010 + Math.floor(facts() * 16)}-0${1 + Math.floor(facts() * 9)}-1${Math.floor(facts() * 9)}`
       : `1${Math.floor(facts() * 9)}/0${1 + Math.floor(facts() * 9)}/${2010 + Math.floor(facts() * 16)}`;
   const softwareNames = catalogue.software.flatMap((s) => s.directoryNames.slice(0, 2));
-  const functionNames = ['visioconférence', 'Hébergement de mails', 'listes de diffusion', 'hébergement de sites web', 'Outil maison'];
+  const functionNames = [
+    'visioconférence',
+    'Hébergement de mails',
+    'listes de diffusion',
+    'hébergement de sites web',
+    'Outil maison',
+  ];
   const organizations: CrawledOrganization[] = [];
   for (let i = 0; i < members; i += 1) {
     const id = `org-${i}`;
@@ -72,9 +82,17 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
     const where = rnd();
     if (where < 0.75) {
       const dep = pick(DEPARTEMENTS);
-      const postcode = dep.code === '2A' ? '20000' : dep.code === '2B' ? '20200' : `${dep.code}${'0'.repeat(5 - dep.code.length)}`;
+      const postcode =
+        dep.code === '2A'
+          ? '20000'
+          : dep.code === '2B'
+            ? '20200'
+            : `${dep.code}${'0'.repeat(5 - dep.code.length)}`;
       props.set('organization.country.code', 'FR');
-      props.set('organization.geolocation.address', `${1 + Math.floor(rnd() * 99)} rue de la Paix, ${postcode} ${dep.prefecture}`);
+      props.set(
+        'organization.geolocation.address',
+        `${1 + Math.floor(rnd() * 99)} rue de la Paix, ${postcode} ${dep.prefecture}`,
+      );
     } else if (where < 0.85) {
       props.set('organization.country.code', pick(['BE', 'CH', 'CA', 'LU']));
     } else if (where < 0.9) {
@@ -85,19 +103,30 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       props.set('organization.geolocation.longitude', (-4 + rnd() * 12).toFixed(4));
     }
     // Trust facts, about as often as YunoHost's form and hand-written files fill them.
-    if (chance(0.6)) props.set('organization.type', pickFact(['ASSOCIATION', 'ASSOCIATION', 'INFORMAL', 'COOPERATIVE', 'COMPANY', 'INDIVIDUAL']));
+    if (chance(0.6))
+      props.set(
+        'organization.type',
+        pickFact(['ASSOCIATION', 'ASSOCIATION', 'INFORMAL', 'COOPERATIVE', 'COMPANY', 'INDIVIDUAL']),
+      );
     if (chance(0.5)) props.set('organization.startdate', day());
     if (chance(0.4)) props.set('organization.memberof.chatons.startdate', day());
-    if (chance(0.4)) props.set('organization.description', `Association d'hébergement libre et local, ${i} adhérents, services éthiques pour les habitants et les associations du territoire.`);
+    if (chance(0.4))
+      props.set(
+        'organization.description',
+        `Association d'hébergement libre et local, ${i} adhérents, services éthiques pour les habitants et les associations du territoire.`,
+      );
     if (chance(0.5)) props.set('organization.contact.url', `https://${id}.example.org/contact`);
     if (chance(0.4)) props.set('organization.legal.url', `https://${id}.example.org/mentions-legales`);
     if (chance(0.3)) props.set('organization.guide.user', `https://docs.${id}.example.org/`);
     if (chance(0.3)) props.set('organization.funding.liberapay', `https://liberapay.com/${id}`);
-    if (chance(0.15)) props.set('organization.funding.helloasso', `https://www.helloasso.com/associations/${id}`);
+    if (chance(0.15))
+      props.set('organization.funding.helloasso', `https://www.helloasso.com/associations/${id}`);
     // Host facts describe the machine: YunoHost's [host] panel writes the same ones into every
     // service file (bind = multi_file(…)); hand-written files may differ from one service to another.
     const sameHostEverywhere = chance(0.7);
-    const hostProvider = chance(0.4) ? pickFact(['HOME', 'HOSTEDBAY', 'HOSTEDSERVER', 'HOSTEDSERVER', 'OUTSOURCED']) : undefined;
+    const hostProvider = chance(0.4)
+      ? pickFact(['HOME', 'HOSTEDBAY', 'HOSTEDSERVER', 'HOSTEDSERVER', 'OUTSOURCED'])
+      : undefined;
     const hostCountry = chance(0.3) ? pickFact(['FR', 'FR', 'FR', 'DE', 'FI']) : undefined;
     const services = [];
     const count = 5 + Math.floor(rnd() * 11);
@@ -111,9 +140,14 @@ export function syntheticFederation(members: number, seed = 42): CrawledFederati
       sp.set('service.registration', pick(['None', 'Free', 'Member', 'Client', 'member', '']));
       sp.set('service.registration.load', rnd() < 0.1 ? 'FULL' : 'OPEN');
       if (rnd() < 0.05) sp.set('service.status.level', 'OFF');
-      if (chance(0.25)) sp.set('service.description', `Service ${j} pour les adhérents, sans publicité ni pistage.`);
+      if (chance(0.25))
+        sp.set('service.description', `Service ${j} pour les adhérents, sans publicité ni pistage.`);
       // Links: half of them the organisation's own pages again, as YunoHost's form makes easy.
-      if (chance(0.15)) sp.set('service.legal.url', chance(0.5) ? `https://${id}.example.org/mentions-legales` : `https://${id}.example.org/cgu`);
+      if (chance(0.15))
+        sp.set(
+          'service.legal.url',
+          chance(0.5) ? `https://${id}.example.org/mentions-legales` : `https://${id}.example.org/cgu`,
+        );
       if (chance(0.15)) sp.set('service.guide.user', `https://docs.${id}.example.org/s${j}`);
       if (chance(0.1)) sp.set('service.contact.url', `https://${id}.example.org/contact`);
       if (chance(0.3)) sp.set('service.startdate', day());
@@ -170,7 +204,12 @@ function measure(label: string, crawled: CrawledFederation, runs: number): Direc
   const categories = index.categories.length > 0 ? index.categories : ['text-collaboration'];
   const regions = ['FR-69', 'FR-29', 'FR-2A', 'FR-974', 'FR-ARA', 'FR', 'BE', 'CH', 'CA'];
   const now = new Date('2026-11-23T12:00:00Z');
-  for (let i = 0; i < 200; i += 1) rankHosts(index, { category: categories[i % categories.length]!, region: regions[i % regions.length]!, now });
+  for (let i = 0; i < 200; i += 1)
+    rankHosts(index, {
+      category: categories[i % categories.length]!,
+      region: regions[i % regions.length]!,
+      now,
+    });
   const samples: number[] = [];
   const sizes: number[] = [];
   const queries = 3000;
@@ -200,24 +239,39 @@ function measure(label: string, crawled: CrawledFederation, runs: number): Direc
 
 export async function benchDirectory(options: { include100x?: boolean } = {}): Promise<DirectoryBenchResult> {
   const rows: DirectoryBenchRow[] = [];
-  const bundledCrawl = await crawlFederation(`${ROOT}${BUNDLED_FEDERATION}`, { retries: 0 }).catch(() => null);
+  const bundledCrawl = await crawlFederation(`${ROOT}${BUNDLED_FEDERATION}`, { retries: 0 }).catch(
+    () => null,
+  );
   if (bundledCrawl) rows.push(measure('bundled (mirror)', bundledCrawl, 5));
   else {
     // Without the mirror, measure the bundled file itself (load, index, query only).
     const raw = readFileSync(`${ROOT}public/directory/snapshot.json`, 'utf8');
     const parsed = parseSnapshot(JSON.parse(raw));
-    if (parsed.ok) rows.push({ ...measure('bundled', { kind: 'file', federation: 'bundled', properties: new Map(), organizations: [], problems: [] }, 1), organizations: parsed.snapshot.counts.organizations });
+    if (parsed.ok)
+      rows.push({
+        ...measure(
+          'bundled',
+          { kind: 'file', federation: 'bundled', properties: new Map(), organizations: [], problems: [] },
+          1,
+        ),
+        organizations: parsed.snapshot.counts.organizations,
+      });
   }
   rows.push(measure('10× (≈1,000 members)', syntheticFederation(1000, 10), 5));
-  if (options.include100x !== false) rows.push(measure('100× (≈10,000 members)', syntheticFederation(10_000, 100), 2));
+  if (options.include100x !== false)
+    rows.push(measure('100× (≈10,000 members)', syntheticFederation(10_000, 100), 2));
   const targets = { loadAndIndexMs: 50, queryMs: 1 };
   const ten = rows.find((r) => r.label.startsWith('10×'));
-  const meetsTargets = ten !== undefined && ten.loadMs + ten.indexMs < targets.loadAndIndexMs && ten.queryMedianUs < targets.queryMs * 1000;
+  const meetsTargets =
+    ten !== undefined &&
+    ten.loadMs + ten.indexMs < targets.loadAndIndexMs &&
+    ten.queryMedianUs < targets.queryMs * 1000;
   return { rows, targets, meetsTargets };
 }
 
 export function formatDirectoryBench(result: DirectoryBenchResult): string {
-  const fmt = (n: number, digits = 1) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+  const fmt = (n: number, digits = 1) =>
+    n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
   const int = (n: number) => n.toLocaleString('en-US');
   const lines: Array<[string, (r: DirectoryBenchRow) => string]> = [
     ['organisations', (r) => int(r.organizations)],
@@ -234,7 +288,9 @@ export function formatDirectoryBench(result: DirectoryBenchResult): string {
   const header = ['', ...result.rows.map((r) => r.label)];
   const table = [header, ...lines.map(([name, f]) => [name, ...result.rows.map(f)])];
   const widths = header.map((_, i) => Math.max(...table.map((row) => row[i]!.length)));
-  const out = table.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '));
+  const out = table.map((row) =>
+    row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]!) : cell.padStart(widths[i]!))).join('   '),
+  );
   out.splice(1, 0, widths.map((w) => '-'.repeat(w)).join('   '));
   out.push(
     '',

@@ -148,11 +148,17 @@ export function stats(values: readonly number[]): Stats {
 }
 
 /** 95 % percentile-bootstrap interval of median(a) − median(b), the two samples resampled apart. */
-export function bootstrapMedianDifference(a: readonly number[], b: readonly number[], resamples = 2000): [number, number] {
+export function bootstrapMedianDifference(
+  a: readonly number[],
+  b: readonly number[],
+  resamples = 2000,
+): [number, number] {
   const random = mulberry32(20251123); // deterministic for a given set of samples
-  const resample = (values: readonly number[]) => Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
+  const resample = (values: readonly number[]) =>
+    Array.from({ length: values.length }, () => values[Math.floor(random() * values.length)]!);
   const differences: number[] = [];
-  for (let i = 0; i < resamples; i += 1) differences.push(quantile(resample(a), 0.5) - quantile(resample(b), 0.5));
+  for (let i = 0; i < resamples; i += 1)
+    differences.push(quantile(resample(a), 0.5) - quantile(resample(b), 0.5));
   return [quantile(differences, 0.025), quantile(differences, 0.975)];
 }
 
@@ -161,7 +167,15 @@ export function bootstrapPairedMedian(differences: readonly number[], resamples 
   const random = mulberry32(20251124);
   const medians: number[] = [];
   for (let i = 0; i < resamples; i += 1) {
-    medians.push(quantile(Array.from({ length: differences.length }, () => differences[Math.floor(random() * differences.length)]!), 0.5));
+    medians.push(
+      quantile(
+        Array.from(
+          { length: differences.length },
+          () => differences[Math.floor(random() * differences.length)]!,
+        ),
+        0.5,
+      ),
+    );
   }
   return [quantile(medians, 0.025), quantile(medians, 0.975)];
 }
@@ -224,7 +238,12 @@ export function makeEmptyExtension(dist: string): string {
       name: 'Extension without code (bench control)',
       version: '1.0',
       background: { service_worker: 'worker.js' },
-      content_scripts: source.content_scripts.map(({ matches, run_at, all_frames }) => ({ matches, run_at, all_frames, js: ['content.js'] })),
+      content_scripts: source.content_scripts.map(({ matches, run_at, all_frames }) => ({
+        matches,
+        run_at,
+        all_frames,
+        js: ['content.js'],
+      })),
     }),
   );
   writeFileSync(join(dir, 'worker.js'), '');
@@ -234,7 +253,12 @@ export function makeEmptyExtension(dist: string): string {
 
 const ARMS = ['Matou', 'plain Chromium', 'plain Chromium 2', 'extension without code'] as const;
 
-async function measurePageLoad(contexts: readonly BrowserContext[], rounds: number, warmupRounds: number, log: (line: string) => void): Promise<PageLoadResult> {
+async function measurePageLoad(
+  contexts: readonly BrowserContext[],
+  rounds: number,
+  warmupRounds: number,
+  log: (line: string) => void,
+): Promise<PageLoadResult> {
   const samples: number[][] = contexts.map(() => []);
   const loadBefore = loadavg()[0]!;
   for (let round = -warmupRounds; round < rounds; round += 1) {
@@ -248,7 +272,12 @@ async function measurePageLoad(contexts: readonly BrowserContext[], rounds: numb
     if (round >= 0 && (round + 1) % 10 === 0) log(`  page load: ${round + 1}/${rounds} rounds`);
   }
   const loadAfter = loadavg()[0]!;
-  const [withSamples, withoutSamples, controlSamples, emptySamples] = samples as [number[], number[], number[], number[]];
+  const [withSamples, withoutSamples, controlSamples, emptySamples] = samples as [
+    number[],
+    number[],
+    number[],
+    number[],
+  ];
   const matou = compare(withSamples, withoutSamples);
   return {
     rounds,
@@ -286,7 +315,9 @@ async function installHook(worker: Worker): Promise<void> {
     if (scope.__matouBenchSets) return;
     const sets: NonNullable<BenchGlobals['__matouBenchSets']> = [];
     scope.__matouBenchSets = sets;
-    const action = chrome.action as unknown as { setBadgeText: (details: { tabId?: number; text: string }, ...rest: unknown[]) => unknown };
+    const action = chrome.action as unknown as {
+      setBadgeText: (details: { tabId?: number; text: string }, ...rest: unknown[]) => unknown;
+    };
     const original = action.setBadgeText.bind(action);
     action.setBadgeText = (details, ...rest) => {
       const calledAt = performance.timeOrigin + performance.now();
@@ -294,12 +325,22 @@ async function installHook(worker: Worker): Promise<void> {
       // No named inner functions: tsx would wrap them in a helper the worker does not have.
       if (typeof callback === 'function') {
         return original(details, () => {
-          sets.push({ tabId: details.tabId ?? -1, text: details.text, calledAt, doneAt: performance.timeOrigin + performance.now() });
+          sets.push({
+            tabId: details.tabId ?? -1,
+            text: details.text,
+            calledAt,
+            doneAt: performance.timeOrigin + performance.now(),
+          });
           (callback as () => void)();
         });
       }
       return (original(details) as Promise<unknown>).then((value) => {
-        sets.push({ tabId: details.tabId ?? -1, text: details.text, calledAt, doneAt: performance.timeOrigin + performance.now() });
+        sets.push({
+          tabId: details.tabId ?? -1,
+          text: details.text,
+          calledAt,
+          doneAt: performance.timeOrigin + performance.now(),
+        });
         return value;
       });
     };
@@ -309,8 +350,13 @@ async function installHook(worker: Worker): Promise<void> {
 async function hookedSetAt(matou: Matou, tabId: number, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    const found = await (await matou.worker()).evaluate(
-      (id) => (globalThis as unknown as BenchGlobals).__matouBenchSets?.find((set) => set.tabId === id && set.text !== '')?.doneAt ?? null,
+    const found = await (
+      await matou.worker()
+    ).evaluate(
+      (id) =>
+        (globalThis as unknown as BenchGlobals).__matouBenchSets?.find(
+          (set) => set.tabId === id && set.text !== '',
+        )?.doneAt ?? null,
       tabId,
     );
     if (found !== null) return found;
@@ -324,7 +370,9 @@ async function startPolling(poller: Page, tabId: number): Promise<void> {
   await poller.evaluate(async (id) => {
     const scope = globalThis as unknown as BenchGlobals;
     let running: ((value: void) => void) | undefined;
-    const started = new Promise<void>((resolve) => { running = resolve; });
+    const started = new Promise<void>((resolve) => {
+      running = resolve;
+    });
     scope.__matouBenchPolling = true;
     scope.__matouBenchPoll = (async () => {
       let polls = 0;
@@ -343,7 +391,15 @@ async function startPolling(poller: Page, tabId: number): Promise<void> {
 }
 
 async function polledSetAt(poller: Page, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
-  const timer = setTimeout(() => void poller.evaluate(() => { (globalThis as unknown as BenchGlobals).__matouBenchPolling = false; }).catch(() => undefined), timeoutMs);
+  const timer = setTimeout(
+    () =>
+      void poller
+        .evaluate(() => {
+          (globalThis as unknown as BenchGlobals).__matouBenchPolling = false;
+        })
+        .catch(() => undefined),
+    timeoutMs,
+  );
   try {
     return await poller.evaluate(() => (globalThis as unknown as BenchGlobals).__matouBenchPoll!);
   } finally {
@@ -368,7 +424,12 @@ async function clockSkew(a: Page, b: Page): Promise<number> {
   return Math.abs((await offset(a)) - (await offset(b)));
 }
 
-async function measureBadge(matou: Matou, samples: number, coldSamples: number, log: (line: string) => void): Promise<BadgeLatencyResult> {
+async function measureBadge(
+  matou: Matou,
+  samples: number,
+  coldSamples: number,
+  log: (line: string) => void,
+): Promise<BadgeLatencyResult> {
   const poller = await matou.context.newPage();
   await poller.goto(matou.extensionUrl('manifest.json'));
   await installHook(await matou.worker());
@@ -480,7 +541,8 @@ export function formatComparison(c: Comparison): string {
 
 export function formatPageLoadBench(result: PageLoadBenchResult): string {
   const { pageLoad: p, badge: b } = result;
-  const row = (label: string, s: Stats) => `  ${label.padEnd(32)} median ${ms(s.median).padStart(9)}   p90 ${ms(s.p90).padStart(9)}   (n = ${s.n})`;
+  const row = (label: string, s: Stats) =>
+    `  ${label.padEnd(32)} median ${ms(s.median).padStart(9)}   p90 ${ms(s.p90).padStart(9)}   (n = ${s.n})`;
   return [
     `Page-load cost (loadEventStart, ${p.rounds} rounds after ${p.warmupRounds} of warm-up, the ${ARMS.length} browsers alternated; ` +
       `load average ${p.loadAverage[0].toFixed(2)} → ${p.loadAverage[1].toFixed(2)}):`,
@@ -507,7 +569,9 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   benchPageLoad().then(
     (result) => process.stdout.write(`${formatPageLoadBench(result)}\n`),
     (error: unknown) => {
-      process.stderr.write(`bench pageload failed: ${error instanceof Error ? error.stack : String(error)}\n`);
+      process.stderr.write(
+        `bench pageload failed: ${error instanceof Error ? error.stack : String(error)}\n`,
+      );
       process.exit(1);
     },
   );

@@ -61,7 +61,10 @@ async function openOnce(matou: Matou, tabId: number): Promise<{ ms: number; host
   const page = await matou.context.newPage();
   await page.goto(matou.extensionUrl(`src/popup/index.html?tab=${tabId}`));
   await page.waitForFunction(() => window.__matouHostsAt !== undefined, undefined, { timeout: 10_000 });
-  const result = await page.evaluate(() => ({ ms: window.__matouHostsAt!, hosts: document.querySelectorAll('.hosts h4').length }));
+  const result = await page.evaluate(() => ({
+    ms: window.__matouHostsAt!,
+    hosts: document.querySelectorAll('.hosts h4').length,
+  }));
   await page.close();
   return result;
 }
@@ -71,7 +74,13 @@ const quantile = (values: number[], q: number): number => {
   return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
 };
 
-async function measure(matou: Matou, tabId: number, label: string, organizations: number, opens: number): Promise<PopupBenchRow> {
+async function measure(
+  matou: Matou,
+  tabId: number,
+  label: string,
+  organizations: number,
+  opens: number,
+): Promise<PopupBenchRow> {
   await matou.stopWorker();
   const cold = await openOnce(matou, tabId);
   for (let i = 0; i < 3; i += 1) await openOnce(matou, tabId); // warm-up, not counted
@@ -82,7 +91,15 @@ async function measure(matou: Matou, tabId: number, label: string, organizations
     samples.push(ms);
     hostsShown = hosts;
   }
-  return { label, organizations, opens, medianMs: quantile(samples, 0.5), p90Ms: quantile(samples, 0.9), coldMs: cold.ms, hostsShown };
+  return {
+    label,
+    organizations,
+    opens,
+    medianMs: quantile(samples, 0.5),
+    p90Ms: quantile(samples, 0.9),
+    coldMs: cold.ms,
+    hostsShown,
+  };
 }
 
 /** `dist`: the built Chromium extension (default dist/chrome). */
@@ -96,21 +113,34 @@ export async function benchPopup(options: { opens?: number; dist?: string } = {}
     const { tabId } = await matou.visit(DOCS);
     await matou.waitForBadge(tabId, (text) => text !== '');
 
-    const bundled = JSON.parse(readFileSync(resolve(dist, 'directory/snapshot.json'), 'utf8')) as { builtAt: string; counts: { organizations: number } };
+    const bundled = JSON.parse(readFileSync(resolve(dist, 'directory/snapshot.json'), 'utf8')) as {
+      builtAt: string;
+      counts: { organizations: number };
+    };
     const rows = [await measure(matou, tabId, 'bundled snapshot', bundled.counts.organizations, opens)];
 
     // 10× the real federation (≈100 members): stored as the downloaded copy, newer than the bundled one.
     const builtAt = new Date(Date.parse(bundled.builtAt) + 24 * 3600 * 1000);
     const tenfold = normalizeFederation(syntheticFederation(1000, 10), { catalogue, builtAt });
-    await (await matou.worker()).evaluate((snapshot) => chrome.storage.local.set({ directoryCache: { snapshot, etag: '"bench"' } }), tenfold as unknown);
+    await (
+      await matou.worker()
+    ).evaluate(
+      (snapshot) => chrome.storage.local.set({ directoryCache: { snapshot, etag: '"bench"' } }),
+      tenfold as unknown,
+    );
     rows.push(await measure(matou, tabId, '10× synthetic', tenfold.counts.organizations, opens));
-    const origin = await (await matou.worker()).evaluate(async () => (await chrome.storage.local.get('directoryCache')).directoryCache !== undefined);
+    const origin = await (
+      await matou.worker()
+    ).evaluate(async () => (await chrome.storage.local.get('directoryCache')).directoryCache !== undefined);
     if (!origin) throw new Error('the 10× directory was not stored');
 
     const popup = measureBuild(dist).entries.find((entry) => entry.entry === 'popup');
     const popupKb = (popup?.bytes ?? 0) / 1024;
     const meetsTargets =
-      rows[0]!.medianMs < TARGETS.bundledMs && rows[1]!.medianMs < TARGETS.tenfoldMs && popupKb > 0 && popupKb < TARGETS.popupKb;
+      rows[0]!.medianMs < TARGETS.bundledMs &&
+      rows[1]!.medianMs < TARGETS.tenfoldMs &&
+      popupKb > 0 &&
+      popupKb < TARGETS.popupKb;
     return { rows, popupKb, targets: TARGETS, meetsTargets };
   } finally {
     await matou.close();
@@ -135,7 +165,9 @@ export function formatPopupBench(result: PopupBenchResult): string {
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   benchPopup().then(
     (result) => {
-      process.stdout.write('Popup benchmark (Chromium, built extension; time from opening the popup page to the first host rendered)\n\n');
+      process.stdout.write(
+        'Popup benchmark (Chromium, built extension; time from opening the popup page to the first host rendered)\n\n',
+      );
       process.stdout.write(`${formatPopupBench(result)}\n`);
       if (!result.meetsTargets) process.exitCode = 1;
     },

@@ -54,7 +54,9 @@ function allFiles(dir: string): string[] {
 export function measureBuild(dist: string): BuildSizes {
   const manifest = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8'));
   const entries: EntrySize[] = [];
-  const background: string[] = manifest.background.service_worker ? [manifest.background.service_worker] : manifest.background.scripts;
+  const background: string[] = manifest.background.service_worker
+    ? [manifest.background.service_worker]
+    : manifest.background.scripts;
   entries.push(entrySize(dist, 'background', background));
   for (const [i, script] of (manifest.content_scripts ?? []).entries()) {
     entries.push(entrySize(dist, `content script ${i + 1}`, script.js));

@@ -114,7 +114,10 @@ export function describeJsonError(text: string, error: unknown): Omit<JsonError,
     .replace(/^(Unexpected token .+?), (?:\.\.\.)?"[\s\S]*"(?:\.\.\.)? is not valid JSON$/, '$1')
     .replace(/\s*\(line \d+ column \d+\)/, '')
     .replace(/\s+(?:in JSON )?at position \d+/, '')
-    .replace(/^Unexpected end of JSON input$/, 'the file ends too early (a closing } or ] or a quote is missing)')
+    .replace(
+      /^Unexpected end of JSON input$/,
+      'the file ends too early (a closing } or ] or a quote is missing)',
+    )
     .trim();
   const offset = position ? Number(position[1]) : jsonErrorOffset(text);
   if (offset === null) return { message };
@@ -159,14 +162,21 @@ export function readCatalogueFiles(root: string = REPO_ROOT): CatalogueOnDisk {
   };
   // Unreadable files are reported on their own; leave them out of the validation.
   const keep = (paths: string[], values: unknown[]): [string[], unknown[]] => {
-    const kept = paths.map((path, i) => [rel(path), values[i]] as const).filter(([, value]) => value !== undefined);
+    const kept = paths
+      .map((path, i) => [rel(path), values[i]] as const)
+      .filter(([, value]) => value !== undefined);
     return [kept.map(([path]) => path), kept.map(([, value]) => value)];
   };
   const [softwareFiles, softwareValues] = keep(softwarePaths, raw.software);
   const [serviceFiles, serviceValues] = keep(servicePaths, raw.services);
   return {
     raw: { categories: raw.categories ?? [], software: softwareValues, services: serviceValues },
-    files: { categories: rel(categoriesPath), software: softwareFiles, services: serviceFiles, unreadable: unreadable.map((u) => u.file) },
+    files: {
+      categories: rel(categoriesPath),
+      software: softwareFiles,
+      services: serviceFiles,
+      unreadable: unreadable.map((u) => u.file),
+    },
     listing: { software, services },
     unreadable,
   };
@@ -186,8 +196,10 @@ export function renderIndex(listing: { software: string[]; services: string[] })
     "import type { Catalogue } from '../core/catalogue/types';",
     "import categories from './categories.json';",
   ];
-  for (const name of listing.software) lines.push(`import ${identifier('software', name)} from './software/${name}';`);
-  for (const name of listing.services) lines.push(`import ${identifier('service', name)} from './services/${name}';`);
+  for (const name of listing.software)
+    lines.push(`import ${identifier('software', name)} from './software/${name}';`);
+  for (const name of listing.services)
+    lines.push(`import ${identifier('service', name)} from './services/${name}';`);
   lines.push(
     '',
     'export const catalogue: Catalogue = {',
@@ -208,11 +220,16 @@ export function renderIndex(listing: { software: string[]; services: string[] })
 export function indexedFiles(root: string = REPO_ROOT): { software: string[]; services: string[] } {
   const source = readFileSync(join(root, 'src/catalogue/index.ts'), 'utf8');
   const pick = (folder: string): string[] =>
-    [...source.matchAll(new RegExp(`from '\\./${folder}/([^']+\\.json)'`, 'g'))].map((match) => match[1] ?? '');
+    [...source.matchAll(new RegExp(`from '\\./${folder}/([^']+\\.json)'`, 'g'))].map(
+      (match) => match[1] ?? '',
+    );
   return { software: pick('software'), services: pick('services') };
 }
 
-export function writeIndex(listing: { software: string[]; services: string[] }, root: string = REPO_ROOT): void {
+export function writeIndex(
+  listing: { software: string[]; services: string[] },
+  root: string = REPO_ROOT,
+): void {
   writeFileSync(join(root, 'src/catalogue/index.ts'), renderIndex(listing));
 }
 

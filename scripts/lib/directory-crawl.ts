@@ -11,7 +11,13 @@ import type {
   CrawledService,
 } from '../../src/core/directory/normalize';
 import type { DirectoryWarning } from '../../src/core/directory/schema';
-import { DEFAULT_FETCH_SETTINGS, fetchText, readTextFile, type FetchSettings, type LoadResult } from './directory-fetch';
+import {
+  DEFAULT_FETCH_SETTINGS,
+  fetchText,
+  readTextFile,
+  type FetchSettings,
+  type LoadResult,
+} from './directory-fetch';
 
 export interface CrawlOptions extends Partial<FetchSettings> {
   /** At most this many files are fetched at once. */
@@ -85,7 +91,8 @@ export function resolveRef(ref: string, base: Location, root: string): Location 
   }
   if (isAbsolute(ref)) return { error: 'absolute local path refused' };
   const path = resolve(dirname(base.value), ref);
-  if (path !== root && !path.startsWith(root + sep)) return { error: 'path outside the federation folder refused' };
+  if (path !== root && !path.startsWith(root + sep))
+    return { error: 'path outside the federation folder refused' };
   return { kind: 'file', value: path };
 }
 
@@ -93,7 +100,10 @@ export function resolveRef(ref: string, base: Location, root: string): Location 
  * Crawls the federation at `federation` (an http(s) URL or a local path).
  * Throws `FederationError` only when the federation file itself cannot be used.
  */
-export async function crawlFederation(federation: string, options: CrawlOptions = {}): Promise<CrawledFederation> {
+export async function crawlFederation(
+  federation: string,
+  options: CrawlOptions = {},
+): Promise<CrawledFederation> {
   const settings: FetchSettings = {
     timeoutMs: options.timeoutMs ?? DEFAULT_FETCH_SETTINGS.timeoutMs,
     maxBytes: options.maxBytes ?? DEFAULT_FETCH_SETTINGS.maxBytes,
@@ -121,10 +131,15 @@ export async function crawlFederation(federation: string, options: CrawlOptions 
   };
 
   const load = (loc: Location): Promise<LoadResult> =>
-    run(() => (loc.kind === 'http' ? fetchText(loc.value, settings) : readTextFile(loc.value, settings.maxBytes)));
+    run(() =>
+      loc.kind === 'http' ? fetchText(loc.value, settings) : readTextFile(loc.value, settings.maxBytes),
+    );
 
   /** Loads and parses one file; null (and a reported problem) when it cannot be used. */
-  const read = async (loc: Location, what: string): Promise<{ properties: PropertiesMap; base: Location } | null> => {
+  const read = async (
+    loc: Location,
+    what: string,
+  ): Promise<{ properties: PropertiesMap; base: Location } | null> => {
     const at = recorded(loc);
     const loaded = await load(loc);
     if (!loaded.ok) {
@@ -141,7 +156,9 @@ export async function crawlFederation(federation: string, options: CrawlOptions 
     return { properties: parsed.properties, base };
   };
 
-  const fedLoaded = await (start.kind === 'http' ? fetchText(start.value, settings) : readTextFile(start.value, settings.maxBytes));
+  const fedLoaded = await (start.kind === 'http'
+    ? fetchText(start.value, settings)
+    : readTextFile(start.value, settings.maxBytes));
   if (!fedLoaded.ok) throw new FederationError(`federation file ${federation}: ${fedLoaded.reason}`);
   const fedParsed = parseProperties(fedLoaded.text);
   if (!fedParsed.ok) throw new FederationError(`federation file ${federation}: ${fedParsed.reason}`);

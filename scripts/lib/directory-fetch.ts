@@ -7,7 +7,11 @@ import { readCapped } from '../../src/core/directory/refresh';
 export type FetchProblem = 'unreachable' | 'timeout' | 'http-error' | 'oversized' | 'refused';
 
 export type LoadResult =
-  | { ok: true; text: string; /** Final location (after HTTP redirects): the base for relative `subs`. */ location: string }
+  | {
+      ok: true;
+      text: string;
+      /** Final location (after HTTP redirects): the base for relative `subs`. */ location: string;
+    }
   | { ok: false; code: FetchProblem; reason: string };
 
 export interface FetchSettings {
@@ -57,9 +61,15 @@ async function fetchOnce(url: string, s: FetchSettings): Promise<LoadResult & { 
         signal: controller.signal,
       });
     } catch (error) {
-      if (timedOut) return { ok: false, code: 'timeout', reason: `no answer within ${s.timeoutMs} ms`, retry: true };
+      if (timedOut)
+        return { ok: false, code: 'timeout', reason: `no answer within ${s.timeoutMs} ms`, retry: true };
       const cause = (error as { cause?: { message?: string } }).cause?.message;
-      return { ok: false, code: 'unreachable', reason: `${String((error as Error).message ?? error)}${cause ? ` (${cause})` : ''}`, retry: true };
+      return {
+        ok: false,
+        code: 'unreachable',
+        reason: `${String((error as Error).message ?? error)}${cause ? ` (${cause})` : ''}`,
+        retry: true,
+      };
     }
     const finalUrl = response.url || url;
     if (!/^https?:/.test(finalUrl)) {
@@ -80,8 +90,14 @@ async function fetchOnce(url: string, s: FetchSettings): Promise<LoadResult & { 
     try {
       body = await readCapped(response, s.maxBytes, () => controller.abort());
     } catch (error) {
-      if (timedOut) return { ok: false, code: 'timeout', reason: `not finished within ${s.timeoutMs} ms`, retry: true };
-      return { ok: false, code: 'unreachable', reason: `download interrupted: ${String(error)}`, retry: true };
+      if (timedOut)
+        return { ok: false, code: 'timeout', reason: `not finished within ${s.timeoutMs} ms`, retry: true };
+      return {
+        ok: false,
+        code: 'unreachable',
+        reason: `download interrupted: ${String(error)}`,
+        retry: true,
+      };
     }
     if (!body.ok) return { ok: false, code: 'oversized', reason: `more than ${s.maxBytes} bytes` };
     return { ok: true, text: decodeText(body.bytes), location: finalUrl };
@@ -117,7 +133,8 @@ export async function readTextFile(path: string, maxBytes: number): Promise<Load
   try {
     const stat = await handle.stat();
     if (!stat.isFile()) return { ok: false, code: 'unreachable', reason: 'not a regular file' };
-    if (stat.size > maxBytes) return { ok: false, code: 'oversized', reason: `${stat.size} bytes, more than ${maxBytes}` };
+    if (stat.size > maxBytes)
+      return { ok: false, code: 'oversized', reason: `${stat.size} bytes, more than ${maxBytes}` };
     const buffer = Buffer.alloc(Math.min(stat.size, maxBytes) + 1);
     const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
     if (bytesRead > maxBytes) return { ok: false, code: 'oversized', reason: `more than ${maxBytes} bytes` };

@@ -7,7 +7,11 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { parseSnapshot } from '../../src/core/directory/snapshot';
-import type { DirectoryOrganization, DirectoryService, DirectorySnapshot } from '../../src/core/directory/schema';
+import type {
+  DirectoryOrganization,
+  DirectoryService,
+  DirectorySnapshot,
+} from '../../src/core/directory/schema';
 import { decodeText, fetchText, type FetchSettings } from './directory-fetch';
 
 /** Names of the files written into `--out`. */
@@ -63,7 +67,8 @@ function changedFields(before: object, after: object, skip: ReadonlySet<string>,
   const out: string[] = [];
   for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
     if (skip.has(key) || same(a[key], b[key])) continue;
-    if (key === 'facts' && prefix === '') out.push(...changedFields((a[key] as object) ?? {}, (b[key] as object) ?? {}, skip, 'facts.'));
+    if (key === 'facts' && prefix === '')
+      out.push(...changedFields((a[key] as object) ?? {}, (b[key] as object) ?? {}, skip, 'facts.'));
     else out.push(`${prefix}${key}`);
   }
   return out.sort();
@@ -74,7 +79,10 @@ const SERVICE_SKIP = new Set(['from']);
 const byName = (a: EntryRef, b: EntryRef) => a.name.localeCompare(b.name, 'fr') || a.id.localeCompare(b.id);
 
 /** Organisations are matched by id, services by id within their organisation. */
-export function compareSnapshots(previous: DirectorySnapshot | null, next: DirectorySnapshot): SnapshotChanges {
+export function compareSnapshots(
+  previous: DirectorySnapshot | null,
+  next: DirectorySnapshot,
+): SnapshotChanges {
   const changes: SnapshotChanges = {
     addedOrganizations: [],
     removedOrganizations: [],
@@ -96,7 +104,13 @@ export function compareSnapshots(previous: DirectorySnapshot | null, next: Direc
     changes.servicesAdded += change.addedServices.length;
     changes.servicesRemoved += change.removedServices.length;
     changes.servicesChanged += change.changedServices.length;
-    if (change.fields.length + change.addedServices.length + change.removedServices.length + change.changedServices.length > 0) {
+    if (
+      change.fields.length +
+        change.addedServices.length +
+        change.removedServices.length +
+        change.changedServices.length >
+      0
+    ) {
       changes.changedOrganizations.push(change);
     }
   }
@@ -130,7 +144,8 @@ function compareOrganization(old: DirectoryOrganization, org: DirectoryOrganizat
       if (fields.length > 0) change.changedServices.push({ id: service.id, name: service.name, fields });
     }
   }
-  for (const service of old.services) if (!newIds.has(service.id)) change.removedServices.push({ id: service.id, name: service.name });
+  for (const service of old.services)
+    if (!newIds.has(service.id)) change.removedServices.push({ id: service.id, name: service.name });
   change.addedServices.sort(byName);
   change.removedServices.sort(byName);
   change.changedServices.sort(byName);
@@ -138,7 +153,12 @@ function compareOrganization(old: DirectoryOrganization, org: DirectoryOrganizat
 }
 
 export function hasChanges(changes: SnapshotChanges): boolean {
-  return changes.addedOrganizations.length + changes.removedOrganizations.length + changes.changedOrganizations.length > 0;
+  return (
+    changes.addedOrganizations.length +
+      changes.removedOrganizations.length +
+      changes.changedOrganizations.length >
+    0
+  );
 }
 
 // ---- the guards ----------------------------------------------------------------------------
@@ -189,7 +209,10 @@ export function checkGuards(
   results.push({
     rule: 'category-emptied',
     ok: emptied.length === 0,
-    detail: emptied.length === 0 ? 'every need that had hosts still has some' : `needs left without any host: ${emptied.join(', ')}`,
+    detail:
+      emptied.length === 0
+        ? 'every need that had hosts still has some'
+        : `needs left without any host: ${emptied.join(', ')}`,
   });
   return results;
 }
@@ -215,7 +238,10 @@ export async function loadPrevious(ref: string, settings: FetchSettings): Promis
     try {
       text = decodeText(await readFile(resolve(ref)));
     } catch (error) {
-      return { ok: false, reason: `previous snapshot ${ref}: ${(error as NodeJS.ErrnoException).code ?? String(error)}` };
+      return {
+        ok: false,
+        reason: `previous snapshot ${ref}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`,
+      };
     }
   }
   let raw: unknown;
@@ -236,7 +262,13 @@ export interface SnapshotMeta {
   builtAt: string;
   changedAt: string;
   federation: string;
-  counts: { organizations: number; services: number; categories: Record<string, number>; skippedFiles: number; warnings: number };
+  counts: {
+    organizations: number;
+    services: number;
+    categories: Record<string, number>;
+    skippedFiles: number;
+    warnings: number;
+  };
   /** Of `snapshot.json` as written, in hex. */
   sha256: string;
   bytes: number;
@@ -263,7 +295,13 @@ export function snapshotMeta(
     builtAt: snapshot.builtAt,
     changedAt: snapshot.changedAt ?? snapshot.builtAt,
     federation: snapshot.source.federation,
-    counts: { organizations: c.organizations, services: c.services, categories: c.categories, skippedFiles: c.skippedFiles, warnings: c.warnings },
+    counts: {
+      organizations: c.organizations,
+      services: c.services,
+      categories: c.categories,
+      skippedFiles: c.skippedFiles,
+      warnings: c.warnings,
+    },
     sha256: sha256(text),
     bytes: Buffer.byteLength(text),
     previous: previous ? { builtAt: previous.snapshot.builtAt, sha256: previous.sha256 } : null,
@@ -301,7 +339,16 @@ export interface ReportInput {
   guards: GuardResult[];
 }
 
-const SKIP_CODES = new Set(['unreachable', 'timeout', 'http-error', 'oversized', 'refused', 'empty', 'not-properties', 'duplicate']);
+const SKIP_CODES = new Set([
+  'unreachable',
+  'timeout',
+  'http-error',
+  'oversized',
+  'refused',
+  'empty',
+  'not-properties',
+  'duplicate',
+]);
 
 const services = (n: number) => `${n} service${n === 1 ? '' : 's'}`;
 
@@ -316,10 +363,18 @@ function list(items: string[], max = 200): string[] {
 export function formatReport(input: ReportInput): string {
   const { next, previous, changes } = input;
   const lines: string[] = [];
-  lines.push(`# CHATONS directory: ${input.verdict === 'published' ? 'published' : 'NOT published (refused)'}`, '');
+  lines.push(
+    `# CHATONS directory: ${input.verdict === 'published' ? 'published' : 'NOT published (refused)'}`,
+    '',
+  );
   lines.push(`- federation: ${input.federation}`);
-  lines.push(`- previous snapshot: ${input.previousRef ?? 'none (first publication)'}${previous ? `, built ${previous.builtAt}` : ''}`);
-  if (next) lines.push(`- new snapshot: built ${next.builtAt}${next.changedAt ? `, content changed ${next.changedAt}` : ''}`);
+  lines.push(
+    `- previous snapshot: ${input.previousRef ?? 'none (first publication)'}${previous ? `, built ${previous.builtAt}` : ''}`,
+  );
+  if (next)
+    lines.push(
+      `- new snapshot: built ${next.builtAt}${next.changedAt ? `, content changed ${next.changedAt}` : ''}`,
+    );
   if (previous && next) {
     lines.push(
       `- organisations: ${previous.counts.organizations} -> ${next.counts.organizations}; services: ${previous.counts.services} -> ${next.counts.services}`,
@@ -328,7 +383,10 @@ export function formatReport(input: ReportInput): string {
     lines.push(`- organisations: ${next.counts.organizations}; services: ${next.counts.services}`);
   }
   if (input.verdict === 'refused') {
-    lines.push('', 'The previously published snapshot was left in place; extensions keep the copy they have.');
+    lines.push(
+      '',
+      'The previously published snapshot was left in place; extensions keep the copy they have.',
+    );
   }
   if (input.failure) lines.push('', `**Refused:** ${input.failure}`);
   if (input.guards.length > 0) {
@@ -341,22 +399,36 @@ export function formatReport(input: ReportInput): string {
       `${changes.addedOrganizations.length} organisations added, ${changes.removedOrganizations.length} removed, ${changes.changedOrganizations.length} changed; ` +
         `${changes.servicesAdded} services added, ${changes.servicesRemoved} removed, ${changes.servicesChanged} changed.`,
     );
-    lines.push('', '### Organisations added', '', ...list(changes.addedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)));
-    lines.push('', '### Organisations removed', '', ...list(changes.removedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)));
+    lines.push(
+      '',
+      '### Organisations added',
+      '',
+      ...list(changes.addedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)),
+    );
+    lines.push(
+      '',
+      '### Organisations removed',
+      '',
+      ...list(changes.removedOrganizations.map((o) => `${o.name} (${o.id}), ${services(o.services)}`)),
+    );
     lines.push('', '### Organisations changed', '');
     if (changes.changedOrganizations.length === 0) lines.push('- none');
     for (const o of changes.changedOrganizations.slice(0, 300)) {
       lines.push(`- ${o.name} (${o.id})${o.fields.length > 0 ? `: ${o.fields.join(', ')}` : ''}`);
       for (const s of o.addedServices) lines.push(`  - service added: ${s.name} (${s.id})`);
       for (const s of o.removedServices) lines.push(`  - service removed: ${s.name} (${s.id})`);
-      for (const s of o.changedServices) lines.push(`  - service changed: ${s.name} (${s.id}): ${s.fields.join(', ')}`);
+      for (const s of o.changedServices)
+        lines.push(`  - service changed: ${s.name} (${s.id}): ${s.fields.join(', ')}`);
     }
   }
   if (next) {
     const skipped = next.warnings.filter((w) => SKIP_CODES.has(w.code));
     lines.push('', `## Files skipped (${next.counts.skippedFiles})`, '');
     lines.push(...list(skipped.map((w) => `${w.message}${w.at ? ` (${w.at})` : ''}`)));
-    lines.push('', `Warnings in all: ${next.counts.warnings} (the snapshot keeps the first ${next.warnings.length}).`);
+    lines.push(
+      '',
+      `Warnings in all: ${next.counts.warnings} (the snapshot keeps the first ${next.warnings.length}).`,
+    );
   }
   return `${lines.join('\n')}\n`;
 }

@@ -14,7 +14,11 @@ export interface GuidesOnDisk {
 
 export function readGuideFiles(root: string = REPO_ROOT): GuidesOnDisk {
   const dir = join(root, GUIDES_DIR);
-  const names = existsSync(dir) ? readdirSync(dir).filter((name) => name.endsWith('.json')).sort() : [];
+  const names = existsSync(dir)
+    ? readdirSync(dir)
+        .filter((name) => name.endsWith('.json'))
+        .sort()
+    : [];
   const result: GuidesOnDisk = { raw: [], files: [], unreadable: [] };
   for (const name of names) {
     const file = `${GUIDES_DIR}/${name}`;

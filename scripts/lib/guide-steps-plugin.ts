@@ -21,7 +21,9 @@ export function guideStepCounts(root: string = ROOT): Record<string, number> {
   const dir = join(root, 'src/catalogue/guides');
   const counts: Record<string, number> = {};
   if (!existsSync(dir)) return counts;
-  for (const name of readdirSync(dir).filter((file) => file.endsWith('.json')).sort()) {
+  for (const name of readdirSync(dir)
+    .filter((file) => file.endsWith('.json'))
+    .sort()) {
     try {
       const steps = (JSON.parse(readFileSync(join(dir, name), 'utf8')) as { steps?: unknown }).steps;
       if (Array.isArray(steps)) counts[name.slice(0, -'.json'.length)] = steps.length;

@@ -59,7 +59,19 @@ export function createComponents(inputs: ComponentInputs) {
   });
   const refresh = new DirectoryRefresh({ settings, directory, tabs });
   new PopupComponent({ router, catalogue, tabs, settings, corrections, directory, effectiveRegion });
-  new OptionsComponent({ router, settings, corrections, directory, refresh, tabs, defaults, isRegion, isCategory, isService, guessedRegion: inputs.guessedRegion });
+  new OptionsComponent({
+    router,
+    settings,
+    corrections,
+    directory,
+    refresh,
+    tabs,
+    defaults,
+    isRegion,
+    isCategory,
+    isService,
+    guessedRegion: inputs.guessedRegion,
+  });
   new CorrectionsComponent({ router, catalogue, corrections, tabs, isCategory, isService });
   return { router, settings, corrections, directory, tabs, refresh };
 }

@@ -15,7 +15,11 @@ export class CorrectionsStore {
   get(): Promise<LocalCorrections> {
     this.current ??= readLocal('corrections').then((raw) => {
       const { corrections, dropped } = readCorrections(raw, this.isCategory);
-      if (dropped.length > 0) console.warn('Matou: some local corrections could not be read and were left out:', dropped.join(', '));
+      if (dropped.length > 0)
+        console.warn(
+          'Matou: some local corrections could not be read and were left out:',
+          dropped.join(', '),
+        );
       return corrections;
     });
     return this.current;

@@ -2,7 +2,14 @@
 // corrections kept on this device, adding and removing one, and (only when the user ticks the
 // box) the full address of the page the report is about.
 import type { Catalogue } from '../core/catalogue/types';
-import { parseExclusion, parseUserHost, withExclusion, withoutCorrection, withUserHost, type LocalCorrections } from '../core/corrections/local';
+import {
+  parseExclusion,
+  parseUserHost,
+  withExclusion,
+  withoutCorrection,
+  withUserHost,
+  type LocalCorrections,
+} from '../core/corrections/local';
 import type { CatalogueSummary } from '../core/corrections/report';
 import type { CorrectionInput, CorrectionsState } from '../core/protocol';
 import { extensionVersion } from '../platform/runtime';
@@ -58,6 +65,10 @@ export class CorrectionsComponent {
       software: catalogue.software.map(({ id, name, categories }) => ({ id, name, categories })),
       categories: catalogue.categories.map(({ id, label }) => ({ id, label })),
     };
-    return { corrections: await this.deps.corrections.get(), catalogue: this.summary, version: extensionVersion() };
+    return {
+      corrections: await this.deps.corrections.get(),
+      catalogue: this.summary,
+      version: extensionVersion(),
+    };
   }
 }

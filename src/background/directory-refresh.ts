@@ -38,7 +38,8 @@ export class DirectoryRefresh {
 
   /** Downloads from the source the options show, unless downloads are off; never throws for a bad download. */
   async refresh(settings: Settings): Promise<DirectoryStatus> {
-    if (settings.directory.refresh === 'off') throw new Error('Directory downloads are switched off in the options.');
+    if (settings.directory.refresh === 'off')
+      throw new Error('Directory downloads are switched off in the options.');
     const status = await this.deps.directory.refresh(settings.directory.url);
     if (status.lastCheck?.result === 'updated') await this.deps.tabs.recheckAll();
     return status;

@@ -27,7 +27,8 @@ function parseLastCheck(raw: unknown): LastCheck {
   if (typeof raw !== 'object' || raw === null) return null;
   const { at, result, reason } = raw as Record<string, unknown>;
   if (typeof at !== 'string') return null;
-  if (result !== 'updated' && result !== 'not-modified' && result !== 'failed' && result !== 'rejected') return null;
+  if (result !== 'updated' && result !== 'not-modified' && result !== 'failed' && result !== 'rejected')
+    return null;
   return typeof reason === 'string' ? { at, result, reason } : { at, result };
 }
 
@@ -42,7 +43,9 @@ function parseNearCounts(raw: unknown): NearCounts {
   if (typeof raw !== 'object' || raw === null) return NO_COUNTS;
   const { region, byNeed } = raw as Record<string, unknown>;
   if (typeof region !== 'string' || typeof byNeed !== 'object' || byNeed === null) return NO_COUNTS;
-  const counts = Object.entries(byNeed).filter((entry): entry is [string, number] => Number.isInteger(entry[1]) && (entry[1] as number) >= 0);
+  const counts = Object.entries(byNeed).filter(
+    (entry): entry is [string, number] => Number.isInteger(entry[1]) && (entry[1] as number) >= 0,
+  );
   return { region, byNeed: Object.fromEntries(counts) };
 }
 
@@ -59,9 +62,11 @@ export class DirectoryStore {
   private load(): Promise<Loaded> {
     this.loaded ??= (async () => {
       const bundledParse = parseSnapshot(await this.loadBundled());
-      if (!bundledParse.ok) throw new Error(`Matou: the bundled directory is invalid: ${bundledParse.reason}`);
+      if (!bundledParse.ok)
+        throw new Error(`Matou: the bundled directory is invalid: ${bundledParse.reason}`);
       const bundled = bundledParse.snapshot;
-      const cache = (await readLocal('directoryCache')) as { snapshot?: unknown; etag?: unknown; url?: unknown } | undefined;
+      const cache = (await readLocal('directoryCache')) as
+        { snapshot?: unknown; etag?: unknown; url?: unknown } | undefined;
       if (cache && typeof cache === 'object') {
         const cached = parseSnapshot(cache.snapshot);
         if (cached.ok && cached.snapshot.builtAt > bundled.builtAt) {
@@ -70,7 +75,9 @@ export class DirectoryStore {
             index: indexDirectory(cached.snapshot),
             origin: 'downloaded' as const,
             // A cache written before the address was kept has no url: its tag is not sent anywhere.
-            ...(typeof cache.etag === 'string' && typeof cache.url === 'string' ? { etag: { value: cache.etag, url: cache.url } } : {}),
+            ...(typeof cache.etag === 'string' && typeof cache.url === 'string'
+              ? { etag: { value: cache.etag, url: cache.url } }
+              : {}),
           };
         }
       }
@@ -95,7 +102,10 @@ export class DirectoryStore {
     if (known !== undefined) return known;
     const count = nearHostCount(await this.rank(category, region));
     const latest = await this.counts;
-    const next: NearCounts = { region, byNeed: { ...(latest.region === region ? latest.byNeed : {}), [category]: count } };
+    const next: NearCounts = {
+      region,
+      byNeed: { ...(latest.region === region ? latest.byNeed : {}), [category]: count },
+    };
     this.counts = Promise.resolve(next);
     await writeSession('nearCounts', next);
     return count;
@@ -132,7 +142,12 @@ export class DirectoryStore {
       fetch: this.fetchImpl,
     });
     if (outcome.status === 'updated') {
-      await writeLocal('directoryCache', { snapshot: outcome.snapshot, etag: outcome.etag, url, downloadedAt: outcome.checkedAt });
+      await writeLocal('directoryCache', {
+        snapshot: outcome.snapshot,
+        etag: outcome.etag,
+        url,
+        downloadedAt: outcome.checkedAt,
+      });
       this.loaded = Promise.resolve({
         snapshot: outcome.snapshot,
         index: indexDirectory(outcome.snapshot),
@@ -143,7 +158,11 @@ export class DirectoryStore {
       await writeSession('nearCounts', NO_COUNTS);
       await writeLocal('directoryCheck', { at: outcome.checkedAt, result: 'updated' });
     } else {
-      await writeLocal('directoryCheck', { at: outcome.checkedAt, result: outcome.status, reason: outcome.reason });
+      await writeLocal('directoryCheck', {
+        at: outcome.checkedAt,
+        result: outcome.status,
+        reason: outcome.reason,
+      });
     }
     return this.status();
   }

@@ -8,7 +8,8 @@ import { createComponents } from './components';
 import { BUNDLED_SNAPSHOT_PATH } from './directory-store';
 
 const { router } = createComponents({
-  loadBundledSnapshot: () => fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
+  loadBundledSnapshot: () =>
+    fetch(extensionUrl(BUNDLED_SNAPSHOT_PATH)).then((response) => response.json() as Promise<unknown>),
   // Never a request to an origin without a host permission (Firefox's Origin would identify the install).
   fetch: fetchWithOriginAccess,
   guessedRegion: guessRegion({

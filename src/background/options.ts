@@ -2,7 +2,13 @@
 // directory source and refresh mode, ignored sites, and the settings file (export, import).
 import { mergeCorrections, readImportedCorrections } from '../core/corrections/local';
 import type { ImportResult, OptionsState, SettingsExport } from '../core/protocol';
-import { importSettings, isHttpsUrl, normaliseHostname, withIgnoredSite, type SettingsDefaults } from '../core/settings';
+import {
+  importSettings,
+  isHttpsUrl,
+  normaliseHostname,
+  withIgnoredSite,
+  type SettingsDefaults,
+} from '../core/settings';
 import { onInstalled, openOptionsPage } from '../platform/runtime';
 import type { CorrectionsStore } from './corrections-store';
 import type { DirectoryRefresh } from './directory-refresh';
@@ -39,7 +45,8 @@ export class OptionsComponent {
       return this.state();
     });
     router.on('dismiss-region-prompt', async () => {
-      if ((await settings.get()).regionPrompt === 'skipped') await settings.update((current) => ({ ...current, regionPrompt: 'done' }));
+      if ((await settings.get()).regionPrompt === 'skipped')
+        await settings.update((current) => ({ ...current, regionPrompt: 'done' }));
       return this.state();
     });
     router.on('set-directory-source', async ({ url }) => {
@@ -48,7 +55,12 @@ export class OptionsComponent {
       return this.state();
     });
     router.on('set-refresh-mode', async ({ mode }) => {
-      await refresh.schedule(await settings.update((current) => ({ ...current, directory: { ...current.directory, refresh: mode } })));
+      await refresh.schedule(
+        await settings.update((current) => ({
+          ...current,
+          directory: { ...current.directory, refresh: mode },
+        })),
+      );
       return this.state();
     });
     router.on('refresh-directory', async () => {
@@ -102,7 +114,8 @@ export class OptionsComponent {
       return { ok: false, problems: ['notJson'], settings: await settings.get() };
     }
     const imported = importSettings(file, await settings.get(), this.deps.defaults, this.deps.isRegion);
-    if (imported.problems.includes('notSettings')) return { ok: false, problems: imported.problems, settings: imported.settings };
+    if (imported.problems.includes('notSettings'))
+      return { ok: false, problems: imported.problems, settings: imported.settings };
     const next = await settings.update(() => imported.settings);
     await refresh.schedule(next);
     const incoming = readImportedCorrections(file, this.deps.isCategory, this.deps.isService);

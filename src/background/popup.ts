@@ -46,7 +46,12 @@ export class PopupComponent {
       const url = await tabs.liveUrl(tabId);
       const found = url ? tabs.classify(url) : null;
       if (!url || !found) throw new Error('This tab no longer shows a page Matou recognises.');
-      await corrections.update((current) => withExclusion(current, exclusionFor(url, found, (other) => tabs.classify(other))));
+      await corrections.update((current) =>
+        withExclusion(
+          current,
+          exclusionFor(url, found, (other) => tabs.classify(other)),
+        ),
+      );
       await tabs.recheckAll([tabId]);
       return this.state(tabId);
     });
@@ -71,7 +76,18 @@ export class PopupComponent {
     ]);
     this.views ??= catalogueViews(this.deps.catalogue);
     return buildPopupState(
-      { tabId, settings: current, rankingRegion, found, excludedBy, silenced, directory: status, hosts, corrections: stored, lang: uiLanguage() },
+      {
+        tabId,
+        settings: current,
+        rankingRegion,
+        found,
+        excludedBy,
+        silenced,
+        directory: status,
+        hosts,
+        corrections: stored,
+        lang: uiLanguage(),
+      },
       this.views,
     );
   }

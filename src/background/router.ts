@@ -1,7 +1,14 @@
 // The background's one message listener. It checks who sends (Matou's own pages, or a content
 // script in a tab's top frame) and what (the protocol's schemas), then hands the request to the
 // component that registered for it. Components register their handlers when they are built.
-import { parsePageReport, parsePageRequest, type AnswerOf, type PageReport, type RequestOf, type RequestType } from '../core/protocol';
+import {
+  parsePageReport,
+  parsePageRequest,
+  type AnswerOf,
+  type PageReport,
+  type RequestOf,
+  type RequestType,
+} from '../core/protocol';
 import { extensionId, extensionUrl, type MessageSender } from '../platform/runtime';
 
 type Handler<T extends RequestType> = (request: RequestOf<T>) => Promise<AnswerOf<T>>;

@@ -13,7 +13,8 @@ export class SettingsStore {
   get(): Promise<Settings> {
     this.current ??= readLocal('settings').then((raw) => {
       const { settings, dropped } = readSettings(raw, this.defaults, this.isRegion);
-      if (dropped.length > 0) console.warn('Matou: settings fields reset to their defaults:', dropped.join(', '));
+      if (dropped.length > 0)
+        console.warn('Matou: settings fields reset to their defaults:', dropped.join(', '));
       return settings;
     });
     return this.current;

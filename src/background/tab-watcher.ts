@@ -72,7 +72,10 @@ export class TabWatcher {
       timer = setTimeout(() => resolve(null), TAB_ANSWER_TIMEOUT_MS);
     });
     try {
-      const answer = await Promise.race([askTab<unknown>(tabId, { type: 'current-url' } satisfies CurrentUrlQuery), timeout]);
+      const answer = await Promise.race([
+        askTab<unknown>(tabId, { type: 'current-url' } satisfies CurrentUrlQuery),
+        timeout,
+      ]);
       return parsePageReport(answer)?.url ?? null;
     } catch {
       return null;
@@ -152,7 +155,8 @@ export class TabWatcher {
 
   private snoozedSites(): Promise<Set<string>> {
     this.snoozed ??= readSession('snoozedSites').then(
-      (raw) => new Set(Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string') : []),
+      (raw) =>
+        new Set(Array.isArray(raw) ? raw.filter((item): item is string => typeof item === 'string') : []),
     );
     return this.snoozed;
   }

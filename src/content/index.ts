@@ -5,11 +5,16 @@
 interface RuntimeLike {
   sendMessage(message: unknown): Promise<unknown>;
   onMessage: {
-    addListener(listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => boolean | void): void;
+    addListener(
+      listener: (message: unknown, sender: unknown, respond: (answer: unknown) => void) => boolean | void,
+    ): void;
   };
 }
 
-const scope = globalThis as unknown as { browser?: { runtime: RuntimeLike }; chrome?: { runtime: RuntimeLike } };
+const scope = globalThis as unknown as {
+  browser?: { runtime: RuntimeLike };
+  chrome?: { runtime: RuntimeLike };
+};
 const runtime = (scope.browser ?? scope.chrome)?.runtime;
 
 /** The address without its fragment: a fragment never changes which service a page is. */

@@ -39,7 +39,10 @@ export function catalogueViews(catalogue: Catalogue): CatalogueViews {
 export function exclusionView(exclusion: Exclusion, views: Pick<CatalogueViews, 'services'>): ExclusionView {
   return {
     id: exclusion.id,
-    service: { id: exclusion.service, name: views.services.get(exclusion.service)?.name ?? exclusion.service },
+    service: {
+      id: exclusion.service,
+      name: views.services.get(exclusion.service)?.name ?? exclusion.service,
+    },
     host: exclusion.host,
     ...(exclusion.path ? { path: exclusion.path } : {}),
   };
@@ -67,14 +70,19 @@ export function buildPopupState(input: PopupInputs, views: CatalogueViews): Popu
     tabId: input.tabId,
     region: settings.region,
     regionPrompt: settings.regionPrompt,
-    rankedFor: { code: input.rankingRegion, label: regionLabel(input.rankingRegion, input.lang), guessed: settings.region === null },
+    rankedFor: {
+      code: input.rankingRegion,
+      label: regionLabel(input.rankingRegion, input.lang),
+      guessed: settings.region === null,
+    },
     directory: input.directory,
     refreshMode: settings.directory.refresh,
     excludedBy: input.excludedBy ? exclusionView(input.excludedBy, views) : null,
   };
   const service = found ? views.services.get(found.service) : undefined;
   const category = found ? views.categories.get(found.category) : undefined;
-  if (!found || !service || !category) return { ...base, detection: null, alternatives: [], hosts: [], userHosts: [] };
+  if (!found || !service || !category)
+    return { ...base, detection: null, alternatives: [], hosts: [], userHosts: [] };
   return {
     ...base,
     detection: {

@@ -14,7 +14,10 @@ export const MAX_REPORTED_URL = 8192;
 
 // ---- content script -> background -------------------------------------------------
 
-const pageReportSchema = v.object({ type: v.literal('page'), url: v.pipe(v.string(), v.maxLength(MAX_REPORTED_URL)) });
+const pageReportSchema = v.object({
+  type: v.literal('page'),
+  url: v.pipe(v.string(), v.maxLength(MAX_REPORTED_URL)),
+});
 export type PageReport = v.InferOutput<typeof pageReportSchema>;
 
 export function parsePageReport(raw: unknown): PageReport | null {
@@ -146,7 +149,8 @@ export interface ImportResult {
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const tabId = v.pipe(v.number(), v.integer(), v.minValue(0));
 const host = text(253);
-const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) => v.object({ type: v.literal(type), ...entries });
+const request = <T extends string, E extends v.ObjectEntries>(type: T, entries: E) =>
+  v.object({ type: v.literal(type), ...entries });
 
 const correctionInputSchema = v.variant('kind', [
   v.object({ kind: v.literal('exclusion'), service: text(80), host, path: v.optional(text(512)) }),
@@ -220,7 +224,9 @@ export interface Answers {
 
 // Every request has an answer and every answer a request: the compiler says which one is missing.
 type Missing<A, B> = Exclude<keyof A, B> | Exclude<B, keyof A>;
-const everyRequestAnswered: [Missing<Answers, RequestType>] extends [never] ? true : Missing<Answers, RequestType> = true;
+const everyRequestAnswered: [Missing<Answers, RequestType>] extends [never]
+  ? true
+  : Missing<Answers, RequestType> = true;
 void everyRequestAnswered;
 
 export type AnswerOf<T extends RequestType> = Answers[T];

@@ -57,7 +57,6 @@ export function isHttpsUrl(value: unknown): value is string {
   return typeof value === 'string' && /^https:/i.test(value.trim()) && httpUrl(value) !== undefined;
 }
 
-
 /** Earlier storage layouts, upgraded one step at a time. Each step is tested. */
 const MIGRATIONS: Migrations = {
   // Version 0 (before versions existed) kept `region` and `ignored` at the top level.
@@ -88,7 +87,8 @@ export function readSettings(
   if ('region' in record) {
     const region = record.region;
     if (region === null) settings.region = null;
-    else if (typeof region === 'string' && isRegion(region.toUpperCase())) settings.region = region.toUpperCase();
+    else if (typeof region === 'string' && isRegion(region.toUpperCase()))
+      settings.region = region.toUpperCase();
     else dropped.push('region');
   }
   if ('regionPrompt' in record) {
@@ -108,7 +108,8 @@ export function readSettings(
       }
       if ('refresh' in directory) {
         const mode = directory.refresh;
-        if ((REFRESH_MODES as readonly unknown[]).includes(mode)) settings.directory.refresh = mode as RefreshMode;
+        if ((REFRESH_MODES as readonly unknown[]).includes(mode))
+          settings.directory.refresh = mode as RefreshMode;
         else dropped.push('directory.refresh');
       }
     }
@@ -161,7 +162,9 @@ export function importSettings(
   return {
     settings: {
       ...current,
-      ...(valid('region') ? { region: imported.region, regionPrompt: imported.region !== null ? 'done' : imported.regionPrompt } : {}),
+      ...(valid('region')
+        ? { region: imported.region, regionPrompt: imported.region !== null ? 'done' : imported.regionPrompt }
+        : {}),
       ...(valid('directory') ? { directory: imported.directory } : {}),
       ignoredSites: [...new Set([...current.ignoredSites, ...imported.ignoredSites])].sort(),
     },

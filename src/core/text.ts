@@ -3,8 +3,9 @@
 // place for both: the directory pipeline, local corrections, settings and the views' links.
 
 /** C0/C1 controls, zero-width and bidirectional formatting characters, BOM, interlinear annotations. */
-// eslint-disable-next-line no-control-regex -- matching control characters is the point
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
+const CONTROLS =
+  // eslint-disable-next-line no-control-regex -- matching control characters is the point
+  /[\u0000-\u001f\u007f-\u009f\u00ad\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u2069\ufeff\ufff9-\ufffb]/;
 export const CONTROLS_G = new RegExp(CONTROLS.source, 'g');
 const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/;
 export const LONE_SURROGATE_G = new RegExp(LONE_SURROGATE.source, 'g');
@@ -34,7 +35,13 @@ export function cleanText(raw: unknown, max: number): string | undefined {
   if (text.length === 0) return undefined;
   const points = Array.from(text);
   if (points.length > max) {
-    text = max <= 1 ? points.slice(0, max).join('') : points.slice(0, max - 1).join('').trimEnd() + '…';
+    text =
+      max <= 1
+        ? points.slice(0, max).join('')
+        : points
+            .slice(0, max - 1)
+            .join('')
+            .trimEnd() + '…';
   }
   if (text.length === 0) return undefined;
   return text;
@@ -50,10 +57,15 @@ export const MAX_URL_LENGTH = 2048;
 export function httpUrl(raw: unknown): string | undefined {
   if (typeof raw !== 'string') return undefined;
   const text = raw.trim();
-  if (text.length === 0 || text.length > MAX_URL_LENGTH || !isCleanText(text) || /\s/.test(text)) return undefined;
+  if (text.length === 0 || text.length > MAX_URL_LENGTH || !isCleanText(text) || /\s/.test(text))
+    return undefined;
   let candidate = text;
   if (!/^[a-z][a-z0-9+.-]*:/i.test(text)) {
-    if (!/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?(?:[/?#]|$)/i.test(text)) {
+    if (
+      !/^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+(?::\d{1,5})?(?:[/?#]|$)/i.test(
+        text,
+      )
+    ) {
       return undefined;
     }
     candidate = `https://${text}`;
@@ -77,7 +89,8 @@ export function httpUrl(raw: unknown): string | undefined {
  * `new URL(s).href === s`; anything else goes through the parser. (Only a speed-up: a test
  * checks the equality on generated URLs.)
  */
-const CANONICAL_SHAPE = /^https?:\/\/([a-z0-9.-]{1,253})\/[\w\-.~!$&()*+,;=:@/]*(?:\?[\w\-.~!$&()*+,;=:@/?]*)?$/;
+const CANONICAL_SHAPE =
+  /^https?:\/\/([a-z0-9.-]{1,253})\/[\w\-.~!$&()*+,;=:@/]*(?:\?[\w\-.~!$&()*+,;=:@/?]*)?$/;
 const CANONICAL_HOST = /^(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$/;
 
 export function isCanonicalHttpUrl(value: string): boolean {
@@ -98,4 +111,3 @@ export function isHttpUrl(value: string): boolean {
   if (value.length <= MAX_URL_LENGTH && isCanonicalHttpUrl(value)) return true;
   return httpUrl(value) === value;
 }
-

@@ -30,12 +30,36 @@ function SettingsPage({ hash }: { hash: string }) {
   useEffect(() => {
     ask({ type: 'get-options-state' }).then(setState, (error: unknown) => setFailed(errorText(error)));
   }, []);
-  if (failed) return <main class="options"><p role="alert">{t('optionsFailed', [failed])}</p></main>;
-  if (!state) return <main class="options" aria-busy="true"><p class="muted">{t('loading')}</p></main>;
-  return <OptionsView state={state} onState={setState} welcome={hash === '#welcome' || state.settings.regionPrompt === 'ask'} />;
+  if (failed)
+    return (
+      <main class="options">
+        <p role="alert">{t('optionsFailed', [failed])}</p>
+      </main>
+    );
+  if (!state)
+    return (
+      <main class="options" aria-busy="true">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
+  return (
+    <OptionsView
+      state={state}
+      onState={setState}
+      welcome={hash === '#welcome' || state.settings.regionPrompt === 'ask'}
+    />
+  );
 }
 
-export function OptionsView({ state, onState, welcome }: { state: OptionsState; onState: (state: OptionsState) => void; welcome: boolean }) {
+export function OptionsView({
+  state,
+  onState,
+  welcome,
+}: {
+  state: OptionsState;
+  onState: (state: OptionsState) => void;
+  welcome: boolean;
+}) {
   const [showWelcome, setShowWelcome] = useState(welcome);
   const [regionNote, setRegionNote] = useState<string | null>(null);
   /** Bumped by an import: the local corrections section reads its list again. */
@@ -74,7 +98,12 @@ export function OptionsView({ state, onState, welcome }: { state: OptionsState; 
           <h1 id="welcome-title">{t('welcomeTitle')}</h1>
           <p>{t('welcomeText')}</p>
           <p>{t('welcomeGuess', [regionLabel(state.guessedRegion, language)])}</p>
-          <RegionPicker idPrefix="welcome" initial={settings.region ?? state.guessedRegion} saveLabel={t('welcomeSave')} onSave={(code) => saveRegion(code)}>
+          <RegionPicker
+            idPrefix="welcome"
+            initial={settings.region ?? state.guessedRegion}
+            saveLabel={t('welcomeSave')}
+            onSave={(code) => saveRegion(code)}
+          >
             <button type="button" onClick={() => void saveRegion(null, true)}>
               {t('welcomeSkip')}
             </button>
@@ -83,22 +112,29 @@ export function OptionsView({ state, onState, welcome }: { state: OptionsState; 
         </section>
       ) : (
         <>
-          <h1 tabIndex={-1} ref={heading}>{t('optionsTitle')}</h1>
+          <h1 tabIndex={-1} ref={heading}>
+            {t('optionsTitle')}
+          </h1>
           <RegionSection state={state} note={regionNote} onSave={(code) => saveRegion(code)} />
           <DirectorySection state={state} onState={onState} />
           <IgnoredSection state={state} onState={onState} />
           <CorrectionsSection reload={imports} />
-          <BackupSection
-            onState={onState}
-            onImported={() => setImports((count) => count + 1)}
-          />
+          <BackupSection onState={onState} onImported={() => setImports((count) => count + 1)} />
         </>
       )}
     </main>
   );
 }
 
-function RegionSection({ state, note, onSave }: { state: OptionsState; note: string | null; onSave: (code: string) => Promise<void> }) {
+function RegionSection({
+  state,
+  note,
+  onSave,
+}: {
+  state: OptionsState;
+  note: string | null;
+  onSave: (code: string) => Promise<void>;
+}) {
   const language = lang();
   const region = state.settings.region;
   return (
@@ -110,13 +146,24 @@ function RegionSection({ state, note, onSave }: { state: OptionsState; note: str
           : t('regionNotSet', [regionLabel(state.guessedRegion, language)])}
       </p>
       <p class="muted">{t('regionExplain')}</p>
-      <RegionPicker idPrefix="region" initial={region ?? state.guessedRegion} saveLabel={t('regionSave')} onSave={onSave} />
+      <RegionPicker
+        idPrefix="region"
+        initial={region ?? state.guessedRegion}
+        saveLabel={t('regionSave')}
+        onSave={onSave}
+      />
       <p role="status">{note}</p>
     </section>
   );
 }
 
-function DirectorySection({ state, onState }: { state: OptionsState; onState: (state: OptionsState) => void }) {
+function DirectorySection({
+  state,
+  onState,
+}: {
+  state: OptionsState;
+  onState: (state: OptionsState) => void;
+}) {
   const { directory } = state.settings;
   const [url, setUrl] = useState(directory.url);
   const [note, setNote] = useState<string | null>(null);
@@ -180,7 +227,13 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
         <legend>{t('refreshModeTitle')}</legend>
         {REFRESH_MODES.map((mode) => (
           <label key={mode} class="choice">
-            <input type="radio" name="refresh-mode" value={mode} checked={directory.refresh === mode} onChange={() => void setMode(mode)} />
+            <input
+              type="radio"
+              name="refresh-mode"
+              value={mode}
+              checked={directory.refresh === mode}
+              onChange={() => void setMode(mode)}
+            />
             {t(`refreshMode_${mode}`)}
           </label>
         ))}
@@ -204,8 +257,12 @@ function DirectorySection({ state, onState }: { state: OptionsState; onState: (s
           aria-describedby="directory-url-help directory-url-error"
           onInput={(event) => setUrl(event.currentTarget.value)}
         />
-        <p id="directory-url-help" class="muted">{t('directoryUrlHelp')}</p>
-        <p id="directory-url-error" class="error" role="alert">{urlError}</p>
+        <p id="directory-url-help" class="muted">
+          {t('directoryUrlHelp')}
+        </p>
+        <p id="directory-url-error" class="error" role="alert">
+          {urlError}
+        </p>
         {access === false ? (
           <p class="error">
             {t('directoryPermissionMissing', [new URL(directory.url).origin])}{' '}
@@ -258,7 +315,11 @@ function IgnoredSection({ state, onState }: { state: OptionsState; onState: (sta
             {sites.map((host) => (
               <li key={host}>
                 <span class="host-name">{host}</span>
-                <button type="button" aria-label={t('ignoredRemoveLabel', [host])} onClick={() => void remove(host)}>
+                <button
+                  type="button"
+                  aria-label={t('ignoredRemoveLabel', [host])}
+                  onClick={() => void remove(host)}
+                >
                   {t('ignoredRemove')}
                 </button>
               </li>
@@ -301,7 +362,13 @@ export function exportFileName(now = new Date()): string {
   return `matou-settings-${now.toISOString().slice(0, 10)}.json`;
 }
 
-function BackupSection({ onState, onImported }: { onState: (state: OptionsState) => void; onImported: () => void }) {
+function BackupSection({
+  onState,
+  onImported,
+}: {
+  onState: (state: OptionsState) => void;
+  onImported: () => void;
+}) {
   const [result, setResult] = useState<ImportResult | null>(null);
   const [note, setNote] = useState<string | null>(null);
 
@@ -340,7 +407,9 @@ function BackupSection({ onState, onImported }: { onState: (state: OptionsState)
     }
   }
 
-  const nothingRead = result !== null && result.problems.some((p) => p === 'notJson' || p === 'notSettings' || p === 'settings');
+  const nothingRead =
+    result !== null &&
+    result.problems.some((p) => p === 'notJson' || p === 'notSettings' || p === 'settings');
   return (
     <section id="backup" aria-labelledby="backup-title">
       <h2 id="backup-title">{t('backupTitle')}</h2>
@@ -352,7 +421,12 @@ function BackupSection({ onState, onImported }: { onState: (state: OptionsState)
       </div>
       <div class="field">
         <label for="import-file">{t('importLabel')}</label>
-        <input id="import-file" type="file" accept="application/json,.json" onChange={(event) => void importFile(event.currentTarget.files?.[0])} />
+        <input
+          id="import-file"
+          type="file"
+          accept="application/json,.json"
+          onChange={(event) => void importFile(event.currentTarget.files?.[0])}
+        />
       </div>
       <div role="status" class="import-result">
         {note ? <p>{note}</p> : null}

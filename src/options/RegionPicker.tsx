@@ -50,7 +50,8 @@ export function RegionPicker({ initial, idPrefix, saveLabel, onSave, busy, child
 
   const countries = useMemo(() => {
     const list = COUNTRIES.map((c) => ({ code: c.code, label: c.name[language] }));
-    if (!list.some((c) => c.code === start.country)) list.push({ code: start.country, label: regionLabel(start.country, language) });
+    if (!list.some((c) => c.code === start.country))
+      list.push({ code: start.country, label: regionLabel(start.country, language) });
     return list;
   }, [language, start.country]);
 
@@ -76,7 +77,11 @@ export function RegionPicker({ initial, idPrefix, saveLabel, onSave, busy, child
     >
       <div class="field">
         <label for={id('country')}>{t('regionCountry')}</label>
-        <select id={id('country')} value={country} onChange={(event) => setCountry(event.currentTarget.value)}>
+        <select
+          id={id('country')}
+          value={country}
+          onChange={(event) => setCountry(event.currentTarget.value)}
+        >
           {countries.map((c) => (
             <option key={c.code} value={c.code}>
               {c.label}

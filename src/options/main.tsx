@@ -8,7 +8,12 @@ const root = document.getElementById('app');
 // The correction form (#correct?…), a migration guide (#guide?…, one view per guide) and the
 // settings are views of this page: a new Options is mounted when the hash moves from one to
 // another (links between them stay in the page).
-const view = (): string => (location.hash.startsWith('#correct') ? 'correct' : location.hash.startsWith('#guide?') ? location.hash : 'settings');
+const view = (): string =>
+  location.hash.startsWith('#correct')
+    ? 'correct'
+    : location.hash.startsWith('#guide?')
+      ? location.hash
+      : 'settings';
 let shown = view();
 if (root) render(<Options key={shown} hash={location.hash} />, root);
 addEventListener('hashchange', () => {

@@ -18,8 +18,12 @@ export function extensionVersion(): string {
  * Registers the one message listener. `handle` returns a promise for the answer, or
  * undefined when the message is not for us (then no answer is sent).
  */
-export function onMessage(handle: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined): void {
-  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => handle(message, sender));
+export function onMessage(
+  handle: (message: unknown, sender: MessageSender) => Promise<unknown> | undefined,
+): void {
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+    handle(message, sender),
+  );
 }
 
 export function sendMessage<T>(message: unknown): Promise<T> {
@@ -36,7 +40,9 @@ export function onTabRemoved(listener: (tabId: number) => void): void {
 }
 
 export function onInstalled(listener: (reason: string) => void): void {
-  browser.runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType) => listener(details.reason));
+  browser.runtime.onInstalled.addListener((details: Runtime.OnInstalledDetailsType) =>
+    listener(details.reason),
+  );
 }
 
 export function onStartup(listener: () => void): void {
@@ -61,7 +67,9 @@ export async function activeTabId(): Promise<number | null> {
       .catch(() => undefined),
   ]);
   if (active?.id !== undefined && active.id !== own?.id) return active.id;
-  const others = (await browser.tabs.query({ currentWindow: true })).filter((tab) => tab.id !== undefined && tab.id !== own?.id);
+  const others = (await browser.tabs.query({ currentWindow: true })).filter(
+    (tab) => tab.id !== undefined && tab.id !== own?.id,
+  );
   others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
   return others[0]?.id ?? null;
 }

@@ -33,6 +33,9 @@ export async function readSession<K extends keyof SessionAreas>(key: K): Promise
   return got[key];
 }
 
-export async function writeSession<K extends keyof SessionAreas>(key: K, value: SessionAreas[K]): Promise<void> {
+export async function writeSession<K extends keyof SessionAreas>(
+  key: K,
+  value: SessionAreas[K],
+): Promise<void> {
   await browser.storage.session.set({ [key]: value });
 }

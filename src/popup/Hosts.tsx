@@ -33,7 +33,10 @@ export function accessText(registration: HostView['registration']): string {
 
 /** Where a person suggests a host the directory does not know yet: a pre-filled issue on the forge (src/core/corrections/forge.ts). */
 function suggestHostUrl(categoryLabel: string, serviceName: string): string {
-  return forgeIssueLink(t('suggestHostIssueTitle', [categoryLabel]), t('suggestHostIssueBody', [categoryLabel, serviceName])).url;
+  return forgeIssueLink(
+    t('suggestHostIssueTitle', [categoryLabel]),
+    t('suggestHostIssueBody', [categoryLabel, serviceName]),
+  ).url;
 }
 
 interface Props {
@@ -81,7 +84,11 @@ export function Hosts({ hosts, categoryLabel, serviceName }: Props) {
           <h3>{t(GROUP_KEYS[group.locality] ?? 'hostsGroupElsewhere')}</h3>
           <ul class="cards">
             {group.items.map(({ host, index }) => (
-              <HostCard key={`${host.organization.id}/${host.service.id}`} host={host} headingRef={index === focusFrom ? firstNew : undefined} />
+              <HostCard
+                key={`${host.organization.id}/${host.service.id}`}
+                host={host}
+                headingRef={index === focusFrom ? firstNew : undefined}
+              />
             ))}
           </ul>
         </div>

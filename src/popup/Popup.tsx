@@ -17,7 +17,11 @@ import { GuideLink } from './GuideLink';
 /** The options page, relative to this page (both live under src/ in every build). */
 export const OPTIONS_PAGE = '../options/index.html';
 
-type View = { kind: 'loading' } | { kind: 'no-tab' } | { kind: 'failed'; reason: string } | { kind: 'ready'; state: PopupState };
+type View =
+  | { kind: 'loading' }
+  | { kind: 'no-tab' }
+  | { kind: 'failed'; reason: string }
+  | { kind: 'ready'; state: PopupState };
 
 function OptionsLink({ section, children }: { section: string; children: ComponentChildren }) {
   return (
@@ -129,20 +133,42 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
             {t('ignoreSite')}
           </button>
-          <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'exclude-page', tabId: state.tabId }))}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void act(() => ask({ type: 'exclude-page', tabId: state.tabId }))}
+          >
             {t('notThisService', [detection.service.name])}
           </button>
         </div>
       ) : null}
-      {detection ? <GuideLink service={detection.service} href={`${OPTIONS_PAGE}${guideRoute({ service: detection.service.id, tab: state.tabId })}`} /> : null}
+      {detection ? (
+        <GuideLink
+          service={detection.service}
+          href={`${OPTIONS_PAGE}${guideRoute({ service: detection.service.id, tab: state.tabId })}`}
+        />
+      ) : null}
       {excluded ? (
         <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>
           <div class="row">
-            <button type="button" disabled={busy} onClick={() => void act(() => ask({ type: 'undo-exclusion', id: excluded.id, tabId: state.tabId }))}>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() =>
+                void act(() => ask({ type: 'undo-exclusion', id: excluded.id, tabId: state.tabId }))
+              }
+            >
               {t('excludedUndo')}
             </button>
-            <OptionsLink section={correctRoute({ kind: 'wrong-detection', service: excluded.service.id, host: excluded.host, tab: state.tabId }).slice(1)}>
+            <OptionsLink
+              section={correctRoute({
+                kind: 'wrong-detection',
+                service: excluded.service.id,
+                host: excluded.host,
+                tab: state.tabId,
+              }).slice(1)}
+            >
               {t('excludedReport')}
             </OptionsLink>
           </div>
@@ -150,7 +176,9 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
       ) : null}
       {detection && silenced !== null ? (
         <p class="notice" role="status" tabIndex={-1} ref={noticeRef}>
-          {silenced === 'snoozed' ? t('snoozedNotice', [detection.host]) : t('ignoredNotice', [detection.host])}{' '}
+          {silenced === 'snoozed'
+            ? t('snoozedNotice', [detection.host])
+            : t('ignoredNotice', [detection.host])}{' '}
           {silenced === 'ignored' ? <OptionsLink section="ignored">{t('ignoredUndo')}</OptionsLink> : null}
         </p>
       ) : null}
@@ -186,7 +214,11 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
             <h2 id="hosts-title">{t('hostsTitle')}</h2>
             <RankedForLine state={state} />
             <UserHosts hosts={state.userHosts} />
-            <Hosts hosts={state.hosts} categoryLabel={pick(detection.category.label)} serviceName={detection.service.name} />
+            <Hosts
+              hosts={state.hosts}
+              categoryLabel={pick(detection.category.label)}
+              serviceName={detection.service.name}
+            />
           </section>
         </>
       ) : (
@@ -205,7 +237,13 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
           <OptionsLink section="region">{t('openSettings')}</OptionsLink>
         </p>
         <p>
-          <OptionsLink section={correctRoute(detection ? { service: detection.service.id, host: detection.host, tab: state.tabId } : { tab: state.tabId }).slice(1)}>
+          <OptionsLink
+            section={correctRoute(
+              detection
+                ? { service: detection.service.id, host: detection.host, tab: state.tabId }
+                : { tab: state.tabId },
+            ).slice(1)}
+          >
             {t('suggestCorrection')}
           </OptionsLink>
         </p>
@@ -217,7 +255,9 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
 function RankedForLine({ state }: { state: PopupState }) {
   return (
     <p class="region-line">
-      {state.rankedFor.guessed ? t('rankedForGuessed', [state.rankedFor.label]) : t('rankedFor', [state.rankedFor.label])}{' '}
+      {state.rankedFor.guessed
+        ? t('rankedForGuessed', [state.rankedFor.label])
+        : t('rankedFor', [state.rankedFor.label])}{' '}
       <OptionsLink section="region">{t('changeRegion')}</OptionsLink>
     </p>
   );
@@ -249,4 +289,3 @@ function RegionPrompt({ state }: { state: PopupState }) {
     </aside>
   );
 }
-

@@ -32,7 +32,13 @@ export function lastCheckText(check: DirectoryStatus['lastCheck']): string {
   }
 }
 
-export function DirectoryStatusView({ status, refreshMode, onRefresh, settingsHint, showChangeDate = false }: Props) {
+export function DirectoryStatusView({
+  status,
+  refreshMode,
+  onRefresh,
+  settingsHint,
+  showChangeDate = false,
+}: Props) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const off = refreshMode === 'off';
@@ -54,15 +60,28 @@ export function DirectoryStatusView({ status, refreshMode, onRefresh, settingsHi
     <div class="directory">
       <p>
         {status.origin === 'bundled' ? t('directoryBundled', [built]) : t('directoryDownloaded', [built])}{' '}
-        <span class="muted">{t('directoryCounts', [String(status.counts.organizations), String(status.counts.services)])}</span>
+        <span class="muted">
+          {t('directoryCounts', [String(status.counts.organizations), String(status.counts.services)])}
+        </span>
       </p>
-      {showChangeDate && status.changedAt ? <p class="muted">{t('directoryChanged', [formatDate(status.changedAt)])}</p> : null}
+      {showChangeDate && status.changedAt ? (
+        <p class="muted">{t('directoryChanged', [formatDate(status.changedAt)])}</p>
+      ) : null}
       <p class="muted">{t('directorySource', [status.sourceDescription])}</p>
       <p role="status" aria-live="polite">
-        {busy ? t('directoryChecking') : error ? t('directoryRefreshError', [error]) : lastCheckText(status.lastCheck)}
+        {busy
+          ? t('directoryChecking')
+          : error
+            ? t('directoryRefreshError', [error])
+            : lastCheckText(status.lastCheck)}
       </p>
       <div class="row">
-        <button type="button" onClick={() => void refresh()} disabled={off || busy} aria-describedby={off ? 'refresh-off' : undefined}>
+        <button
+          type="button"
+          onClick={() => void refresh()}
+          disabled={off || busy}
+          aria-describedby={off ? 'refresh-off' : undefined}
+        >
           {t('directoryRefresh')}
         </button>
         {off ? (

@@ -18,7 +18,10 @@ export function pick(text: LocalizedText): string {
 export function formatDate(iso: string, withTime = false): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(lang(), withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' }).format(date);
+  return new Intl.DateTimeFormat(
+    lang(),
+    withTime ? { dateStyle: 'long', timeStyle: 'short' } : { dateStyle: 'long' },
+  ).format(date);
 }
 
 /** Sets the document's language and title, for screen readers and the tab strip. */

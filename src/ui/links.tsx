@@ -12,7 +12,11 @@ export function safeHref(url: string | undefined | null): string | null {
   if (typeof url !== 'string' || url.length > 2048) return null;
   try {
     const parsed = new URL(url);
-    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') && !parsed.username && !parsed.password ? parsed.href : null;
+    return (parsed.protocol === 'https:' || parsed.protocol === 'http:') &&
+      !parsed.username &&
+      !parsed.password
+      ? parsed.href
+      : null;
   } catch {
     return null;
   }

@@ -83,14 +83,21 @@ describe('keyboard and zoom', () => {
       const focused = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
         const style = getComputedStyle(el);
-        return { text: el.textContent?.trim() ?? '', outline: style.outlineStyle, width: parseFloat(style.outlineWidth) };
+        return {
+          text: el.textContent?.trim() ?? '',
+          outline: style.outlineStyle,
+          width: parseFloat(style.outlineWidth),
+        };
       });
       expect(focused.outline, focused.text).not.toBe('none');
       expect(focused.width).toBeGreaterThanOrEqual(2);
       seen.push(focused.text);
     }
     // The two silence buttons come right after the service, before the long lists.
-    expect(seen.slice(0, 2)).toEqual([expect.stringMatching(/^(Pas maintenant sur ce site|Not now on this site)$/), expect.stringMatching(/^(Jamais sur ce site|Never on this site)$/)]);
+    expect(seen.slice(0, 2)).toEqual([
+      expect.stringMatching(/^(Pas maintenant sur ce site|Not now on this site)$/),
+      expect.stringMatching(/^(Jamais sur ce site|Never on this site)$/),
+    ]);
     await page.close();
   });
 
@@ -107,7 +114,9 @@ describe('keyboard and zoom', () => {
       await page.setViewportSize({ width, height: 700 });
       await page.locator('main:not([aria-busy])').waitFor();
       while (await page.locator('button.more').count()) await page.locator('button.more').click();
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+      const overflow = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
       expect(overflow, page.url()).toBeLessThanOrEqual(0);
       await page.close();
     }

@@ -13,7 +13,10 @@ const POPUP_BUDGET = 40 * 1024;
 /** What a woken worker loads before it can draw a badge: its entry and every chunk it imports. */
 const BACKGROUND_BUDGET = 150 * 1024;
 
-describe.each([['chrome', CHROME_DIST], ['firefox', FIREFOX_DIST]])('%s build sizes', (_name, dist) => {
+describe.each([
+  ['chrome', CHROME_DIST],
+  ['firefox', FIREFOX_DIST],
+])('%s build sizes', (_name, dist) => {
   test('content script under 4 KB and popup JavaScript under 40 KB, minified', () => {
     requireBuild(dist);
     const sizes = measureBuild(dist);

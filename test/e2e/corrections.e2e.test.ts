@@ -53,7 +53,10 @@ test('this page is not Gmail: the badge goes, stays gone on reload, after a brow
   // One click in the popup.
   const popup = await matou.openPopup(tabId);
   await popup.getByRole('button', { name: /^(Cette page n'est pas Gmail|This page is not Gmail)$/ }).click();
-  await popup.locator('.notice[role=status]').filter({ hasText: /mail\.google\.com/ }).waitFor();
+  await popup
+    .locator('.notice[role=status]')
+    .filter({ hasText: /mail\.google\.com/ })
+    .waitFor();
   await matou.waitForBadge(tabId, (text) => text === '');
   await popup.close();
 
@@ -71,7 +74,10 @@ test('this page is not Gmail: the badge goes, stays gone on reload, after a brow
   await reloadAndSettle(gmail, tabId);
   expect((await matou.badge(tabId)).text).toBe('');
   const reopened = await matou.openPopup(tabId);
-  await reopened.locator('.notice[role=status]').filter({ hasText: /mail\.google\.com/ }).waitFor();
+  await reopened
+    .locator('.notice[role=status]')
+    .filter({ hasText: /mail\.google\.com/ })
+    .waitFor();
   expect(await reopened.locator('h1').textContent()).toMatch(/Rien à signaler ici|Nothing to report here/);
   await reopened.close();
   // A control: detection itself still works after the restart.
@@ -86,16 +92,28 @@ test('this page is not Gmail: the badge goes, stays gone on reload, after a brow
   const download = await downloading;
   const exported = readFileSync((await download.path())!, 'utf8');
   expect(JSON.parse(exported).corrections.exclusions).toHaveLength(1);
-  await options.locator('#corrections').getByRole('button', { name: /mail\.google\.com/ }).click();
-  await options.locator('#corrections').getByText(/Correction retirée|Correction removed/).waitFor();
+  await options
+    .locator('#corrections')
+    .getByRole('button', { name: /mail\.google\.com/ })
+    .click();
+  await options
+    .locator('#corrections')
+    .getByText(/Correction retirée|Correction removed/)
+    .waitFor();
   await gmail.bringToFront();
   await matou.waitForBadge(tabId, (text) => text !== '');
   expect((await storedCorrections())?.exclusions).toEqual([]);
 
   await options.bringToFront();
-  await options.locator('#import-file').setInputFiles({ name: 'matou-settings.json', mimeType: 'application/json', buffer: Buffer.from(exported) });
+  await options.locator('#import-file').setInputFiles({
+    name: 'matou-settings.json',
+    mimeType: 'application/json',
+    buffer: Buffer.from(exported),
+  });
   await options.locator('.import-result').getByText(/./).first().waitFor();
-  expect(await options.locator('.import-result').textContent()).not.toMatch(/partiel|partly|could not|n'ont pas pu/i);
+  expect(await options.locator('.import-result').textContent()).not.toMatch(
+    /partiel|partly|could not|n'ont pas pu/i,
+  );
   await matou.waitForBadge(tabId, (text) => text === '');
   expect((await storedCorrections())?.exclusions.map((e) => e.id)).toEqual(['not:gmail@mail.google.com']);
   await options.close();
@@ -105,7 +123,9 @@ test('the forge link the form produces decodes back to the previewed text, and c
   const { tabId } = await matou.visit('https://docs.google.com/document/d/1SecretDocId/edit');
   await matou.waitForBadge(tabId, (text) => text !== '');
   const popup = await matou.openPopup(tabId);
-  const href = await popup.getByRole('link', { name: /^(Suggérer une correction|Suggest a correction)$/ }).getAttribute('href');
+  const href = await popup
+    .getByRole('link', { name: /^(Suggérer une correction|Suggest a correction)$/ })
+    .getAttribute('href');
   await popup.close();
   expect(href).toBe(`../options/index.html#correct?service=google-docs&host=docs.google.com&tab=${tabId}`);
 
@@ -131,8 +151,12 @@ test('the forge link the form produces decodes back to the previewed text, and c
   // Ticked: the address comes from the tab, and the link still decodes to the preview.
   await form.locator('#correct-include-url').check();
   // Preact sets the field's value as a property, not an attribute: read it.
-  await expect.poll(() => form.locator('#correct-pageUrl').inputValue(), { timeout: 5000 }).toContain('SecretDocId');
-  await form.locator('#correct-details').fill('Un document partagé par mon association : « Compte rendu » 🐱 & co.');
+  await expect
+    .poll(() => form.locator('#correct-pageUrl').inputValue(), { timeout: 5000 })
+    .toContain('SecretDocId');
+  await form
+    .locator('#correct-details')
+    .fill('Un document partagé par mon association : « Compte rendu » 🐱 & co.');
   preview = await read();
   expect(preview.body).toContain('https://docs.google.com/document/d/1SecretDocId/edit');
   expect(decode(preview.href)).toEqual({ title: preview.title, body: preview.body });

@@ -7,10 +7,27 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, clickButton, launchFirefoxMatou, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
-import { AXE_SOURCE, FRENCH, POPUP_READY, SERVICES, axeInPage, readPopupDocument, type AxeViolation } from '../../scripts/lib/browsers/matou-pages';
+import {
+  FIREFOX_DIST,
+  clickButton,
+  launchFirefoxMatou,
+  waitForText,
+  withRealPopup,
+  type FirefoxMatou,
+} from '../../scripts/lib/browsers/firefox';
+import {
+  AXE_SOURCE,
+  FRENCH,
+  POPUP_READY,
+  SERVICES,
+  axeInPage,
+  readPopupDocument,
+  type AxeViolation,
+} from '../../scripts/lib/browsers/matou-pages';
 
-const snapshot = JSON.parse(readFileSync(join(FIREFOX_DIST, 'directory/snapshot.json'), 'utf8')) as { organizations: Array<{ name: string }> };
+const snapshot = JSON.parse(readFileSync(join(FIREFOX_DIST, 'directory/snapshot.json'), 'utf8')) as {
+  organizations: Array<{ name: string }>;
+};
 const snapshotHosts = new Set(snapshot.organizations.map((o) => o.name));
 const downloads = mkdtempSync(join(tmpdir(), 'matou-firefox-downloads-'));
 
@@ -52,13 +69,16 @@ async function chooseRegion(code: string): Promise<void> {
 }
 
 describe('Firefox: the real toolbar popup, region Ille-et-Vilaine', () => {
-  test.each(SERVICES.map((s) => [s.name]))('%s: the service and hosts from the bundled snapshot', async (name) => {
-    const reading = await realPopup(name);
-    expect(reading.service).toBe(name);
-    expect(reading.rankedFor).toContain('Ille-et-Vilaine (35)');
-    expect(reading.hosts.length).toBeGreaterThan(0);
-    for (const host of reading.hosts) expect(snapshotHosts).toContain(host.slice(host.indexOf(': ') + 2));
-  });
+  test.each(SERVICES.map((s) => [s.name]))(
+    '%s: the service and hosts from the bundled snapshot',
+    async (name) => {
+      const reading = await realPopup(name);
+      expect(reading.service).toBe(name);
+      expect(reading.rankedFor).toContain('Ille-et-Vilaine (35)');
+      expect(reading.hosts.length).toBeGreaterThan(0);
+      for (const host of reading.hosts) expect(snapshotHosts).toContain(host.slice(host.indexOf(': ') + 2));
+    },
+  );
 
   test('the ranking follows the region chosen in the options: Rhône puts Framasoft first for Google Docs', async () => {
     expect((await realPopup('Google Docs')).hosts[0]).toBe(`${FRENCH.region}: Infini (Internet Finistère)`);
@@ -76,7 +96,9 @@ describe('Firefox: the popup shown as a tab of its own (as Firefox for Android d
     await page.bringToFront();
     const popup = await matou.openExtensionPage('src/popup/index.html');
     await popup.waitForSelector(POPUP_READY);
-    expect(await popup.evaluate(readPopupDocument as () => ReturnType<typeof readPopupDocument>)).toEqual(expect.objectContaining({ service: 'Zoom' }));
+    expect(await popup.evaluate(readPopupDocument as () => ReturnType<typeof readPopupDocument>)).toEqual(
+      expect.objectContaining({ service: 'Zoom' }),
+    );
     await popup.close();
   });
 });
@@ -132,7 +154,9 @@ describe('Firefox: silence and corrections, and their undo', () => {
     });
     await clickButton(options, '#backup', /^Exporter les réglages/);
     await waitForText(options, '#backup', /matou-settings-.*\.json/);
-    const text = await options.evaluate(() => (globalThis as unknown as { exportedText?: Promise<string> }).exportedText ?? '');
+    const text = await options.evaluate(
+      () => (globalThis as unknown as { exportedText?: Promise<string> }).exportedText ?? '',
+    );
     const exported = JSON.parse(text) as { corrections: { exclusions: unknown[] } };
     const file = join(downloads, 'matou-settings.json');
     writeFileSync(file, text);
@@ -145,7 +169,9 @@ describe('Firefox: silence and corrections, and their undo', () => {
     const input = (await options.waitForSelector('#import-file')) as ElementHandle<HTMLInputElement>;
     await input.uploadFile(file);
     await waitForText(options, '.import-result', /\S/);
-    expect(await options.$eval('.import-result', (node) => node.textContent)).not.toMatch(/partiel|n'ont pas pu/i);
+    expect(await options.$eval('.import-result', (node) => node.textContent)).not.toMatch(
+      /partiel|n'ont pas pu/i,
+    );
     await matou.waitForBadge(tabId, (text) => text === '');
     await options.close();
     // A page opened afterwards lists the imported correction, and removes it.
@@ -160,7 +186,10 @@ describe('Firefox: silence and corrections, and their undo', () => {
     const { tabId } = sites.get('Google Docs')!;
     const popup = await matou.openPopup(tabId);
     await popup.waitForSelector(POPUP_READY);
-    const href = await popup.$$eval('a', (links) => links.find((a) => a.textContent === 'Suggérer une correction')?.getAttribute('href') ?? '');
+    const href = await popup.$$eval(
+      'a',
+      (links) => links.find((a) => a.textContent === 'Suggérer une correction')?.getAttribute('href') ?? '',
+    );
     await popup.close();
     expect(href).toBe(`../options/index.html#correct?service=google-docs&host=docs.google.com&tab=${tabId}`);
     const form = await matou.openExtensionPage(`src/options/index.html#${href.split('#')[1]}`);
@@ -174,7 +203,10 @@ describe('Firefox: silence and corrections, and their undo', () => {
     expect(preview.body).not.toContain('1AbCdEf');
     expect(preview.href.startsWith('https://framagit.org/matou/matou/-/issues/new?')).toBe(true);
     const params = new URL(preview.href).searchParams;
-    expect({ title: params.get('issue[title]'), body: params.get('issue[description]') }).toEqual({ title: preview.title, body: preview.body });
+    expect({ title: params.get('issue[title]'), body: params.get('issue[description]') }).toEqual({
+      title: preview.title,
+      body: preview.body,
+    });
     await form.close();
   });
 });

@@ -4,8 +4,24 @@
 // sends an Origin naming the installation (Firefox's `moz-extension://<per-install UUID>`), which
 // the options make sure of by asking for the custom source's origin (optional host permission).
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { FIREFOX_DIST, clickButton, launchFirefoxMatou, typeInto, waitForText, withRealPopup, type FirefoxMatou } from '../../scripts/lib/browsers/firefox';
-import { ETAG, PAGES, PAGE_REQUESTS, isBrowsersOwn, isBrowsersOwnConnection, publish, type SeenDownload } from './privacy-fixtures';
+import {
+  FIREFOX_DIST,
+  clickButton,
+  launchFirefoxMatou,
+  typeInto,
+  waitForText,
+  withRealPopup,
+  type FirefoxMatou,
+} from '../../scripts/lib/browsers/firefox';
+import {
+  ETAG,
+  PAGES,
+  PAGE_REQUESTS,
+  isBrowsersOwn,
+  isBrowsersOwnConnection,
+  publish,
+  type SeenDownload,
+} from './privacy-fixtures';
 
 describe('Firefox: browsing', () => {
   let matou: FirefoxMatou;
@@ -22,12 +38,18 @@ describe('Firefox: browsing', () => {
     matou.tunnel.connects.length = 0;
     for (const url of PAGES) {
       const { page } = await matou.visit(url);
-      const heading = await withRealPopup(matou, page, (document) => document.querySelector('h1')?.textContent ?? '');
+      const heading = await withRealPopup(
+        matou,
+        page,
+        (document) => document.querySelector('h1')?.textContent ?? '',
+      );
       expect(heading).not.toBe('');
       await page.close();
     }
     const hosts = new Set(PAGES.map((url) => `${new URL(url).hostname}:443`));
-    expect(matou.tunnel.connects.filter((target) => !hosts.has(target) && !isBrowsersOwnConnection(target))).toEqual([]);
+    expect(
+      matou.tunnel.connects.filter((target) => !hosts.has(target) && !isBrowsersOwnConnection(target)),
+    ).toEqual([]);
     const unexpected = matou.web.requests
       .filter((request) => request.path !== '/favicon.ico' && !isBrowsersOwn(request))
       .map((request) => `${request.host}${request.path}`)
@@ -73,23 +95,37 @@ describe('Firefox: directory refresh', () => {
 
   /** What reached the network while refreshing, but for Firefox's own Remote Settings. */
   const connects = () => matou.tunnel.connects.filter((target) => !isBrowsersOwnConnection(target));
-  const requests = () => matou.web.requests.filter((request) => !isBrowsersOwn(request)).map((request) => `${request.host}${request.path}`);
+  const requests = () =>
+    matou.web.requests
+      .filter((request) => !isBrowsersOwn(request))
+      .map((request) => `${request.host}${request.path}`);
 
   function expectOnly(seen: SeenDownload[], host: string, path: string): void {
     expect(connects()).toEqual(connects().map(() => `${host}:443`));
     expect(requests()).toEqual(requests().map(() => `${host}${path}`));
-    expect(seen.map((request) => [request.method, request.ifNoneMatch])).toEqual([['GET', undefined], ['GET', ETAG]]);
+    expect(seen.map((request) => [request.method, request.ifNoneMatch])).toEqual([
+      ['GET', undefined],
+      ['GET', ETAG],
+    ]);
     for (const request of seen) {
       expect(request.cookie).toBeUndefined();
       expect(request.referer).toBeUndefined();
       // No Origin at all: with the host permission Firefox sends none, so no per-install UUID.
       expect(request.origin).toBeUndefined();
-      expect(JSON.stringify(request.headers)).not.toMatch(/moz-extension|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i);
+      expect(JSON.stringify(request.headers)).not.toMatch(
+        /moz-extension|[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/i,
+      );
     }
   }
 
   test('the default source: only its origin, no Origin header, revalidated with its ETag', async () => {
-    const seen = publish(matou.web, FIREFOX_DIST, '/matou/directory/snapshot.json', '2027-01-04T08:00:00.000Z', {});
+    const seen = publish(
+      matou.web,
+      FIREFOX_DIST,
+      '/matou/directory/snapshot.json',
+      '2027-01-04T08:00:00.000Z',
+      {},
+    );
     await refreshTwice(/Annuaire du .*4 janvier 2027.*copie téléchargée/);
     expectOnly(seen, 'matou.frama.io', '/matou/directory/snapshot.json');
   });
@@ -97,7 +133,9 @@ describe('Firefox: directory refresh', () => {
   test('a custom source without CORS headers: saving asks for that origin, and the download carries no Origin', async () => {
     const seen = publish(matou.web, FIREFOX_DIST, '/published/snapshot.json', '2027-01-11T08:00:00.000Z', {});
     await saveSource('https://matou-directory.example/published/snapshot.json');
-    expect(await matou.ext(() => browser.permissions.contains({ origins: ['https://matou-directory.example/*'] }))).toBe(true);
+    expect(
+      await matou.ext(() => browser.permissions.contains({ origins: ['https://matou-directory.example/*'] })),
+    ).toBe(true);
     await refreshTwice(/Annuaire du .*11 janvier 2027.*copie téléchargée/);
     expectOnly(seen, 'matou-directory.example', '/published/snapshot.json');
   });
@@ -106,14 +144,24 @@ describe('Firefox: directory refresh', () => {
     const seen = publish(matou.web, FIREFOX_DIST, '/other/snapshot.json', '2027-01-18T08:00:00.000Z', {});
     await saveSource('https://annuaire.example.org/other/snapshot.json');
     // The previous source's access was given back when the address changed.
-    expect(await matou.ext(() => browser.permissions.contains({ origins: ['https://matou-directory.example/*'] }))).toBe(false);
+    expect(
+      await matou.ext(() => browser.permissions.contains({ origins: ['https://matou-directory.example/*'] })),
+    ).toBe(false);
     await matou.ext(() => browser.permissions.remove({ origins: ['https://annuaire.example.org/*'] }));
     const options = await matou.openOptions('directory');
-    await waitForText(options, '#directory', /Matou n'a pas l'autorisation de contacter https:\/\/annuaire\.example\.org/);
+    await waitForText(
+      options,
+      '#directory',
+      /Matou n'a pas l'autorisation de contacter https:\/\/annuaire\.example\.org/,
+    );
     matou.web.requests.length = 0;
     matou.tunnel.connects.length = 0;
     await clickButton(options, '#directory', "Mettre à jour l'annuaire");
-    await waitForText(options, '#directory .directory [role=status]', /échec \(Matou has no permission to contact https:\/\/annuaire\.example\.org/);
+    await waitForText(
+      options,
+      '#directory .directory [role=status]',
+      /échec \(Matou has no permission to contact https:\/\/annuaire\.example\.org/,
+    );
     expect(seen).toEqual([]);
     expect(connects()).toEqual([]);
     expect(requests()).toEqual([]);
@@ -121,9 +169,19 @@ describe('Firefox: directory refresh', () => {
   });
 
   test('refusals: a source that answers garbage or redirects is refused and the copy in use stays', async () => {
-    matou.web.route('/broken/snapshot.json', (_request, response) => void response.writeHead(200, { 'content-type': 'application/json' }).end('{"not": "a snapshot"'));
-    matou.web.route('/moved/snapshot.json', (_request, response) => void response.writeHead(302, { location: '/published/snapshot.json' }).end());
-    for (const [path, refusal] of [['/broken/snapshot.json', /copie refusée car invalide/], ['/moved/snapshot.json', /échec/]] as const) {
+    matou.web.route(
+      '/broken/snapshot.json',
+      (_request, response) =>
+        void response.writeHead(200, { 'content-type': 'application/json' }).end('{"not": "a snapshot"'),
+    );
+    matou.web.route(
+      '/moved/snapshot.json',
+      (_request, response) => void response.writeHead(302, { location: '/published/snapshot.json' }).end(),
+    );
+    for (const [path, refusal] of [
+      ['/broken/snapshot.json', /copie refusée car invalide/],
+      ['/moved/snapshot.json', /échec/],
+    ] as const) {
       await saveSource(`https://matou-directory.example${path}`);
       const options = await matou.openOptions('directory');
       matou.web.requests.length = 0;

@@ -19,8 +19,12 @@ afterAll(async () => {
 
 describe('Firefox ESR: the built extension', () => {
   test('its icon is on the toolbar, not in the Extensions menu', async () => {
-    expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).action.default_area).toBe('navbar');
-    expect(await matou.ext(() => browser.action.getUserSettings())).toEqual(expect.objectContaining({ isOnToolbar: true }));
+    expect(JSON.parse(readFileSync(join(FIREFOX_DIST, 'manifest.json'), 'utf8')).action.default_area).toBe(
+      'navbar',
+    );
+    expect(await matou.ext(() => browser.action.getUserSettings())).toEqual(
+      expect.objectContaining({ isOnToolbar: true }),
+    );
   });
 
   test('first run: the welcome question, in French, answered by typing and clicking', async () => {
@@ -29,19 +33,24 @@ describe('Firefox ESR: the built extension', () => {
     await page.waitForSelector('#welcome-search');
     expect(await page.$eval('#welcome-title', (h) => h.textContent)).toBe(FRENCH.welcomeTitle);
     await page.type('#welcome-search', '35');
-    const save = await page.waitForSelector(`::-p-xpath(//section[@id="welcome"]//button[normalize-space()="${FRENCH.save}"])`);
+    const save = await page.waitForSelector(
+      `::-p-xpath(//section[@id="welcome"]//button[normalize-space()="${FRENCH.save}"])`,
+    );
     await save!.click();
     await page.waitForSelector('#region');
     expect(await page.$eval('#region', (section) => section.textContent)).toContain('Ille-et-Vilaine (35)');
   });
 
-  test.each(SERVICES.map((s) => [s.name, s.url]))('%s: a badge counting the hosts near the user, and its tooltip', async (name, url) => {
-    const { page, tabId } = await matou.visit(url);
-    const text = await matou.waitForBadge(tabId, (t) => t !== '');
-    expect(text).toMatch(/^\d+$/);
-    expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip(name, text));
-    await page.close();
-  });
+  test.each(SERVICES.map((s) => [s.name, s.url]))(
+    '%s: a badge counting the hosts near the user, and its tooltip',
+    async (name, url) => {
+      const { page, tabId } = await matou.visit(url);
+      const text = await matou.waitForBadge(tabId, (t) => t !== '');
+      expect(text).toMatch(/^\d+$/);
+      expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip(name, text));
+      await page.close();
+    },
+  );
 
   test('a page that is not catalogued gets no badge, even in a tab that was on Gmail', async () => {
     const { page, tabId } = await matou.visit('https://mail.google.com/mail/u/0/#inbox');
@@ -57,7 +66,9 @@ describe('Firefox ESR: the built extension', () => {
     const docs = await matou.waitForBadge(tabId, (t) => t !== '');
     expect((await matou.badge(tabId)).title).toBe(FRENCH.tooltip('Google Docs', docs));
     await page.evaluate(() => history.pushState(null, '', '/spreadsheets/d/1abc/edit'));
-    await expect.poll(async () => (await matou.badge(tabId)).title, { timeout: 10_000 }).toContain('Google Sheets');
+    await expect
+      .poll(async () => (await matou.badge(tabId)).title, { timeout: 10_000 })
+      .toContain('Google Sheets');
     await page.close();
   });
 });

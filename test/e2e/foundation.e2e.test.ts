@@ -46,13 +46,23 @@ describe('Chromium: the built extension', () => {
   test('the built manifest has no web_accessible_resources, tabs or all-sites access', () => {
     const manifest = JSON.parse(readFileSync(join(CHROME_DIST, 'manifest.json'), 'utf8'));
     expect(manifest.web_accessible_resources ?? []).toEqual([]);
-    const asked = [...(manifest.permissions ?? []), ...(manifest.host_permissions ?? []), ...(manifest.optional_permissions ?? [])];
+    const asked = [
+      ...(manifest.permissions ?? []),
+      ...(manifest.host_permissions ?? []),
+      ...(manifest.optional_permissions ?? []),
+    ];
     expect(asked).not.toContain('tabs');
     // One host permission: the default directory source, so that its static host needs no CORS headers.
     expect(manifest.host_permissions).toEqual([`${new URL(DEFAULT_DIRECTORY_URL).origin}/*`]);
     // Chromium asks for nothing more (Firefox's manifest adds an optional one: see firefox-manifest.ts).
     expect(manifest.optional_host_permissions).toBeUndefined();
-    const patterns = [...asked, ...manifest.content_scripts.flatMap((cs: { matches: string[] }) => cs.matches)];
-    for (const pattern of patterns) expect(pattern).not.toMatch(/<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\/|^\*:\/\/\*\.\*|^https?:\/\/\*\.?\*?\/\*$/);
+    const patterns = [
+      ...asked,
+      ...manifest.content_scripts.flatMap((cs: { matches: string[] }) => cs.matches),
+    ];
+    for (const pattern of patterns)
+      expect(pattern).not.toMatch(
+        /<all_urls>|^\*:\/\/\*\/|^https?:\/\/\*\/|^\*:\/\/\*\.\*|^https?:\/\/\*\.?\*?\/\*$/,
+      );
   });
 });

@@ -11,7 +11,9 @@ import { measureBuild } from '../../scripts/lib/build-sizes';
 import { answerWelcome, runAxe } from '../../scripts/lib/browsers/matou-pages';
 import { isDocumentationUrl, type Guide } from '../../src/core/guides';
 
-const gmail = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../src/catalogue/guides/gmail.json'), 'utf8')) as Guide;
+const gmail = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../src/catalogue/guides/gmail.json'), 'utf8'),
+) as Guide;
 const LINK = /^(Comment déménager de Gmail — 5 étapes|How to move from Gmail — 5 steps)$/;
 
 let matou: Matou;
@@ -40,7 +42,10 @@ async function openGuideFromPopup(): Promise<Page> {
   return guide;
 }
 
-describe.each([['chrome', CHROME_DIST], ['firefox', resolve(CHROME_DIST, '../firefox')]])('%s build', (_name, dist) => {
+describe.each([
+  ['chrome', CHROME_DIST],
+  ['firefox', resolve(CHROME_DIST, '../firefox')],
+])('%s build', (_name, dist) => {
   test('the guides load on demand: none of their text is in the popup’s or the options page’s JavaScript', () => {
     requireBuild(dist);
     const sizes = measureBuild(dist);
@@ -73,7 +78,9 @@ describe('the Gmail guide, from the popup', () => {
   test('opens in the extension’s page: five steps, each linking over https to its official documentation', async () => {
     const page = await openGuideFromPopup();
     expect(page.url()).toBe(matou.extensionUrl(`src/options/index.html#guide?service=gmail&tab=${tabId}`));
-    await expect(page.locator('h1').textContent()).resolves.toMatch(/^(Déménager de Gmail|How to move from Gmail)$/);
+    await expect(page.locator('h1').textContent()).resolves.toMatch(
+      /^(Déménager de Gmail|How to move from Gmail)$/,
+    );
     const steps = await page.locator('ol.guide-steps > li').evaluateAll((items) =>
       items.map((li) => ({
         title: li.querySelector('h3')?.textContent ?? '',
@@ -104,7 +111,9 @@ describe('the Gmail guide, from the popup', () => {
       expect(violations, `${scheme}: ${JSON.stringify(violations, null, 1)}`).toEqual([]);
     }
     await page.setViewportSize({ width: 320, height: 700 });
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const overflow = await page.evaluate(
+      () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+    );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.close();
   });

@@ -28,7 +28,10 @@ test('never on this site: one click in the popup, undone in the options', async 
   const options = await matou.openOptions();
   const remove = options.locator('#ignored').getByRole('button', { name: /discord\.com/ });
   await remove.click();
-  await options.locator('#ignored').getByText(/discord\.com (n'est plus ignoré|is no longer ignored)/).waitFor();
+  await options
+    .locator('#ignored')
+    .getByText(/discord\.com (n'est plus ignoré|is no longer ignored)/)
+    .waitFor();
   await options.close();
   await matou.waitForBadge(tabId, (text) => text !== '');
 });

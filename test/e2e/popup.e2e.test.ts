@@ -5,9 +5,18 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { launchMatou, type Matou } from '../../scripts/lib/browsers/chromium';
-import { FRENCH, SERVICES, answerWelcome, chooseRegion, readPopup, type PopupReading } from '../../scripts/lib/browsers/matou-pages';
+import {
+  FRENCH,
+  SERVICES,
+  answerWelcome,
+  chooseRegion,
+  readPopup,
+  type PopupReading,
+} from '../../scripts/lib/browsers/matou-pages';
 
-const snapshot = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../public/directory/snapshot.json'), 'utf8')) as {
+const snapshot = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../public/directory/snapshot.json'), 'utf8'),
+) as {
   organizations: Array<{ name: string }>;
 };
 const snapshotHosts = new Set(snapshot.organizations.map((o) => o.name));
@@ -28,7 +37,10 @@ beforeAll(async () => {
   // chrome.i18n follows the browser's UI language, which needs Chromium's locale files (Debian's
   // chromium-l10n): without them Matou is in English whatever --lang says. This case is French.
   const ui = await (await matou.worker()).evaluate(() => chrome.i18n.getMessage('languageCode'));
-  if (ui !== 'fr') throw new Error(`Chromium shows Matou in ${ui}, not French: install Debian's chromium-l10n (apt-get install chromium-l10n).`);
+  if (ui !== 'fr')
+    throw new Error(
+      `Chromium shows Matou in ${ui}, not French: install Debian's chromium-l10n (apt-get install chromium-l10n).`,
+    );
   for (const service of SERVICES) {
     const { tabId } = await matou.visit(service.url);
     await matou.waitForBadge(tabId, (text) => text !== '');
@@ -43,13 +55,16 @@ afterAll(async () => {
 });
 
 describe('popup in Chromium, region Ille-et-Vilaine', () => {
-  test.each(SERVICES.map((s) => [s.name]))('%s: the service and hosts from the bundled snapshot', async (name) => {
-    const reading = await popupFor(name);
-    expect(reading.service).toBe(name);
-    expect(reading.rankedFor).toContain('Ille-et-Vilaine (35)');
-    expect(reading.hosts.length).toBeGreaterThan(0);
-    for (const host of reading.hosts) expect(snapshotHosts).toContain(host.slice(host.indexOf(': ') + 2));
-  });
+  test.each(SERVICES.map((s) => [s.name]))(
+    '%s: the service and hosts from the bundled snapshot',
+    async (name) => {
+      const reading = await popupFor(name);
+      expect(reading.service).toBe(name);
+      expect(reading.rankedFor).toContain('Ille-et-Vilaine (35)');
+      expect(reading.hosts.length).toBeGreaterThan(0);
+      for (const host of reading.hosts) expect(snapshotHosts).toContain(host.slice(host.indexOf(': ') + 2));
+    },
+  );
 
   test('the badge tooltip names the service and counts the hosts near the user', async () => {
     const badge = await matou.badge(tabs.get('Google Docs')!);

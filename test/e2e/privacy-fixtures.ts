@@ -30,7 +30,9 @@ export const PAGES = [
 ];
 
 /** "host/path?query" of each page: what the fake web may see while they are browsed. */
-export const PAGE_REQUESTS = new Set(PAGES.map((url) => `${new URL(url).host}${new URL(url).pathname}${new URL(url).search}`));
+export const PAGE_REQUESTS = new Set(
+  PAGES.map((url) => `${new URL(url).host}${new URL(url).pathname}${new URL(url).search}`),
+);
 
 /**
  * Requests the browser makes of its own accord, with or without any extension, which the fake
@@ -65,13 +67,27 @@ export interface SeenDownload {
 }
 
 /** Serves a newer copy of the bundled snapshot at `path`, with an ETag, answering 304 to a matching If-None-Match. */
-export function publish(web: FakeWeb, dist: string, path: string, builtAt: string, headers: Record<string, string>): SeenDownload[] {
+export function publish(
+  web: FakeWeb,
+  dist: string,
+  path: string,
+  builtAt: string,
+  headers: Record<string, string>,
+): SeenDownload[] {
   const bundled = JSON.parse(readFileSync(join(dist, 'directory/snapshot.json'), 'utf8')) as object;
   const seen: SeenDownload[] = [];
   const body = JSON.stringify({ ...bundled, builtAt });
   web.route(path, (request, response) => {
     const { 'if-none-match': ifNoneMatch, cookie, referer, origin } = request.headers;
-    seen.push({ host: (request.headers.host ?? '').replace(/:\d+$/, ''), method: request.method ?? '', ifNoneMatch, cookie, referer, origin, headers: request.headers });
+    seen.push({
+      host: (request.headers.host ?? '').replace(/:\d+$/, ''),
+      method: request.method ?? '',
+      ifNoneMatch,
+      cookie,
+      referer,
+      origin,
+      headers: request.headers,
+    });
     if (request.method === 'OPTIONS') return void response.writeHead(204, headers).end();
     if (ifNoneMatch === ETAG) return void response.writeHead(304, { ...headers, etag: ETAG }).end();
     response.writeHead(200, { ...headers, 'content-type': 'application/json', etag: ETAG }).end(body);

@@ -15,7 +15,11 @@ const scratch = mkdtempSync(join(tmpdir(), 'matou-repro-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function buildFirefox(outDir: string): void {
-  execFileSync(process.execPath, [vite, 'build', '--mode', 'firefox', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'], { cwd: root, stdio: 'pipe' });
+  execFileSync(
+    process.execPath,
+    [vite, 'build', '--mode', 'firefox', '--outDir', outDir, '--emptyOutDir', '--logLevel', 'error'],
+    { cwd: root, stdio: 'pipe' },
+  );
 }
 
 /** Every file of a tree, by path, with the SHA-256 of its bytes. */

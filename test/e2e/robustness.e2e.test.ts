@@ -15,7 +15,10 @@ afterAll(async () => {
 
 async function storedTabStates(): Promise<Record<string, { service: string }>> {
   const worker = await matou.worker();
-  return worker.evaluate(async () => ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { service: string }>);
+  return worker.evaluate(
+    async () =>
+      ((await chrome.storage.session.get('tabs')).tabs ?? {}) as Record<string, { service: string }>,
+  );
 }
 
 describe('robustness', () => {
@@ -55,7 +58,9 @@ describe('robustness', () => {
       const opened = [];
       for (let i = 0; i < 50; i += 1) opened.push(await matou.visit(urls[i % urls.length] as string));
       for (const [i, { tabId }] of opened.entries()) {
-        await expect.poll(async () => (await matou.badge(tabId)).title, { timeout: 5000 }).toContain(expectedName[i % urls.length]);
+        await expect
+          .poll(async () => (await matou.badge(tabId)).title, { timeout: 5000 })
+          .toContain(expectedName[i % urls.length]);
       }
       expect(Object.keys(await storedTabStates()).length).toBeGreaterThanOrEqual(50);
       for (const { page } of opened) await page.close();

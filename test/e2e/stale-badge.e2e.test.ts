@@ -36,7 +36,8 @@ let left: { page: Page; tabId: number };
 let control: { page: Page; tabId: number };
 
 beforeEach(async () => {
-  for (const page of matou.context.pages()) if (!page.url().startsWith(matou.extensionUrl(''))) await page.close();
+  for (const page of matou.context.pages())
+    if (!page.url().startsWith(matou.extensionUrl(''))) await page.close();
   left = await matou.visit(GMAIL);
   await matou.waitForBadge(left.tabId, (text) => text !== '');
   await left.page.goto(ELSEWHERE, { waitUntil: 'load' });
@@ -74,7 +75,13 @@ test('"never on this site" elsewhere redraws no badge on a tab that left Gmail',
 
 test('an import redraws no badge on a tab that left Gmail', async () => {
   const file = join(files, 'settings.json');
-  writeFileSync(file, JSON.stringify({ format: 'matou-settings', settings: { version: 1, region: 'FR-29', ignoredSites: ['x.com'] } }));
+  writeFileSync(
+    file,
+    JSON.stringify({
+      format: 'matou-settings',
+      settings: { version: 1, region: 'FR-29', ignoredSites: ['x.com'] },
+    }),
+  );
   const options = await matou.openOptions();
   await options.locator('#import-file').setInputFiles(file);
   await options.locator('.import-result').filter({ hasText: /\S/ }).waitFor();
@@ -86,7 +93,10 @@ test('a directory refresh redraws no badge on a tab that left Gmail', async () =
   servePublishedCopy('2027-02-01T08:00:00.000Z');
   const options = await matou.openOptions();
   await options.getByRole('button', { name: /^(Mettre à jour l'annuaire|Update the directory)$/ }).click();
-  await options.locator('#directory .directory [role=status]').filter({ hasText: /nouvelle copie|new copy/ }).waitFor();
+  await options
+    .locator('#directory .directory [role=status]')
+    .filter({ hasText: /nouvelle copie|new copy/ })
+    .waitFor();
   await options.close();
   await expectOnlyCataloguedTabsRedrawn();
 });
@@ -116,6 +126,8 @@ test('a tab that went from Gmail to Discord shows Discord after a redraw', async
 function servePublishedCopy(builtAt: string): void {
   const bundled = JSON.parse(readFileSync(join(CHROME_DIST, 'directory/snapshot.json'), 'utf8')) as object;
   matou.web.route('/matou/directory/snapshot.json', (_request, response) => {
-    response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ...bundled, builtAt }));
+    response
+      .writeHead(200, { 'content-type': 'application/json' })
+      .end(JSON.stringify({ ...bundled, builtAt }));
   });
 }

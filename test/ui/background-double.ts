@@ -36,7 +36,9 @@ export interface DoubleOptions {
 
 export async function startBackground(options: DoubleOptions = {}): Promise<BackgroundDouble> {
   fakeBrowser.reset();
-  const pages = new Map<number, string | null>(Object.entries(options.pages ?? {}).map(([id, url]) => [Number(id), url]));
+  const pages = new Map<number, string | null>(
+    Object.entries(options.pages ?? {}).map(([id, url]) => [Number(id), url]),
+  );
   if (options.settings) {
     await fakeBrowser.storage.local.set({ settings: { version: 1, ...options.settings } });
   }
@@ -74,7 +76,10 @@ export async function startBackground(options: DoubleOptions = {}): Promise<Back
     },
     async report(tabId, url) {
       pages.set(tabId, url);
-      await handle({ type: 'page', url }, { id: fakeBrowser.runtime.id, url, tab: { id: tabId } as never, frameId: 0 });
+      await handle(
+        { type: 'page', url },
+        { id: fakeBrowser.runtime.id, url, tab: { id: tabId } as never, frameId: 0 },
+      );
     },
   };
 }

@@ -19,9 +19,15 @@ let clipboard: string[];
 
 async function openForm(hash: string, language: 'fr' | 'en' = 'fr') {
   setLanguage(language);
-  bg = await startBackground({ pages: { [TAB]: GMAIL }, settings: { region: 'FR-35', regionPrompt: 'done' } });
+  bg = await startBackground({
+    pages: { [TAB]: GMAIL },
+    settings: { region: 'FR-35', regionPrompt: 'done' },
+  });
   render(<Options hash={hash} />);
-  await screen.findByRole('heading', { level: 1, name: language === 'fr' ? 'Suggérer une correction' : 'Suggest a correction' });
+  await screen.findByRole('heading', {
+    level: 1,
+    name: language === 'fr' ? 'Suggérer une correction' : 'Suggest a correction',
+  });
 }
 
 const previewTitle = () => document.getElementById('correct-preview-title')!.textContent!;
@@ -29,7 +35,8 @@ const previewBody = () => document.getElementById('correct-preview-body')!.textC
 const openIssue = () => document.getElementById('correct-open-issue')!;
 const input = (label: string | RegExp) => screen.getByLabelText(label) as HTMLInputElement;
 const type = (label: string | RegExp, value: string) => fireEvent.input(input(label), { target: { value } });
-const choose = (label: string | RegExp, value: string) => fireEvent.change(screen.getByLabelText(label), { target: { value } });
+const choose = (label: string | RegExp, value: string) =>
+  fireEvent.change(screen.getByLabelText(label), { target: { value } });
 
 /** The link is there, and decodes to exactly what the preview shows. */
 function expectLinkMatchesPreview() {
@@ -59,10 +66,18 @@ afterEach(() => setLanguage('fr'));
 describe('the form from the popup: wrong detection, pre-filled', () => {
   it('opens on "this page is not Gmail" with the service and the hostname only', async () => {
     await openForm('#correct?service=gmail&host=mail.google.com&tab=3');
-    expect((screen.getByLabelText('Mauvaise détection (ce n’est pas ce service, ou Matou n’a rien vu)'.replace(/’/g, "'")) as HTMLInputElement).checked).toBe(true);
+    expect(
+      (
+        screen.getByLabelText(
+          'Mauvaise détection (ce n’est pas ce service, ou Matou n’a rien vu)'.replace(/’/g, "'"),
+        ) as HTMLInputElement
+      ).checked,
+    ).toBe(true);
     expect((screen.getByLabelText('Service concerné') as HTMLSelectElement).value).toBe('gmail');
-    expect(input('Site (nom d\'hôte seulement)').value).toBe('mail.google.com');
-    expect((screen.getByLabelText("Ajouter l'adresse complète de la page") as HTMLInputElement).checked).toBe(false);
+    expect(input("Site (nom d'hôte seulement)").value).toBe('mail.google.com');
+    expect((screen.getByLabelText("Ajouter l'adresse complète de la page") as HTMLInputElement).checked).toBe(
+      false,
+    );
     expect((screen.getByLabelText("Cette page n'est pas Gmail") as HTMLInputElement).checked).toBe(true);
     expect(previewTitle()).toBe('mail.google.com n’est pas Gmail');
     expect(previewBody()).toContain('mail.google.com');
@@ -81,7 +96,9 @@ describe('the form from the popup: wrong detection, pre-filled', () => {
     fireEvent.click(box);
     // The address exactly as the tab's content script gives it.
     await waitFor(() => expect(input('Adresse de la page').value).toBe(GMAIL));
-    expect(bg.requests.filter((r) => r.type === 'get-page-url')).toEqual([{ type: 'get-page-url', tabId: TAB }]);
+    expect(bg.requests.filter((r) => r.type === 'get-page-url')).toEqual([
+      { type: 'get-page-url', tabId: TAB },
+    ]);
     expect(previewBody()).toContain(GMAIL);
     type('Adresse de la page', 'https://mail.google.com/mail/');
     expect(previewBody()).not.toContain('rendez-vous');
@@ -114,12 +131,17 @@ describe('the form from the popup: wrong detection, pre-filled', () => {
     expect(clipboard[0]).toBe(`## ${previewTitle()}\n\n${previewBody()}\n`);
     fireEvent.click(screen.getByRole('button', { name: 'Copier le JSON du catalogue' }));
     await screen.findByText(/JSON copié/);
-    expect(JSON.parse(clipboard[1]!)).toEqual({ 'src/catalogue/services/gmail.json': { lookalikes: ['https://mail.google.com/'] } });
+    expect(JSON.parse(clipboard[1]!)).toEqual({
+      'src/catalogue/services/gmail.json': { lookalikes: ['https://mail.google.com/'] },
+    });
   });
 
   it('when copying fails, selects the text and says how to copy it', async () => {
     await openForm('#correct?service=gmail&host=mail.google.com&tab=3');
-    Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: () => Promise.reject(new Error('denied')) } });
+    Object.defineProperty(navigator, 'clipboard', {
+      configurable: true,
+      value: { writeText: () => Promise.reject(new Error('denied')) },
+    });
     fireEvent.click(screen.getByRole('button', { name: 'Copier le texte' }));
     await screen.findByText(/La copie n'a pas marché/);
     expect(document.activeElement?.id).toBe('correct-preview-body');
@@ -130,7 +152,9 @@ describe('the form from the popup: wrong detection, pre-filled', () => {
     await bg.report(TAB, GMAIL);
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).not.toBe('');
     fireEvent.click(screen.getByRole('button', { name: 'Ne plus signaler mail.google.com comme Gmail' }));
-    await screen.findByText("C'est fait : Matou ne signale plus mail.google.com comme Gmail sur cet appareil.");
+    await screen.findByText(
+      "C'est fait : Matou ne signale plus mail.google.com comme Gmail sur cet appareil.",
+    );
     expect((await stored()).exclusions.map((e) => e.id)).toEqual(['not:gmail@mail.google.com']);
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
   });
@@ -171,7 +195,11 @@ describe('each kind of correction', () => {
   it('host information: host name and what is outdated, with a word on ChatonsInfos', async () => {
     await openForm('#correct?service=gmail&host=mail.google.com&tab=3');
     fireEvent.click(screen.getByLabelText("Information d'un hébergeur périmée ou fausse"));
-    expect(screen.getByText(/^Bon à savoir : les informations des hébergeurs viennent de leurs propres fichiers ChatonsInfos/)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /^Bon à savoir : les informations des hébergeurs viennent de leurs propres fichiers ChatonsInfos/,
+      ),
+    ).toBeTruthy();
     type("Nom de l'hébergeur", 'Chaton du Coin');
     choose('Ce qui est faux ou périmé', 'full');
     type('Détails', "N'accepte plus de nouveaux comptes depuis mars.");
@@ -194,7 +222,15 @@ describe('each kind of correction', () => {
     expectLinkMatchesPreview();
     fireEvent.click(screen.getByRole('button', { name: 'Ajouter cet hébergeur sur cet appareil' }));
     await screen.findByText(/Chaton du Coin apparaît maintenant/);
-    expect((await stored()).userHosts).toMatchObject([{ name: 'Chaton du Coin', url: 'https://mail.chaton.example/', category: 'email', registration: 'member', place: 'Rennes' }]);
+    expect((await stored()).userHosts).toMatchObject([
+      {
+        name: 'Chaton du Coin',
+        url: 'https://mail.chaton.example/',
+        category: 'email',
+        registration: 'member',
+        place: 'Rennes',
+      },
+    ]);
   });
 
   it('other: details required; until then the actions say what is missing', async () => {
@@ -227,30 +263,45 @@ describe('each kind of correction', () => {
 describe('local corrections in the options page', () => {
   it('lists them, adds a host I know, removes each', async () => {
     setLanguage('fr');
-    bg = await startBackground({ pages: { [TAB]: GMAIL }, settings: { region: 'FR-35', regionPrompt: 'done' } });
+    bg = await startBackground({
+      pages: { [TAB]: GMAIL },
+      settings: { region: 'FR-35', regionPrompt: 'done' },
+    });
     await fakeBrowser.runtime.sendMessage({ type: 'exclude-page', tabId: TAB });
     render(<Options hash="#corrections" />);
     const section = await screen.findByRole('region', { name: 'Corrections locales' });
     await within(section).findByText('mail.google.com');
     expect(section.textContent).toContain("n'est pas Gmail");
-    expect(within(section).getByText('Aucun pour l\'instant.')).toBeTruthy();
+    expect(within(section).getByText("Aucun pour l'instant.")).toBeTruthy();
 
     fireEvent.change(within(section).getByLabelText('Besoin'), { target: { value: 'email' } });
-    fireEvent.input(within(section).getByLabelText("Nom de l'hébergeur"), { target: { value: 'Chaton du Coin' } });
-    fireEvent.input(within(section).getByLabelText('Adresse du service'), { target: { value: 'javascript:alert(1)' } });
+    fireEvent.input(within(section).getByLabelText("Nom de l'hébergeur"), {
+      target: { value: 'Chaton du Coin' },
+    });
+    fireEvent.input(within(section).getByLabelText('Adresse du service'), {
+      target: { value: 'javascript:alert(1)' },
+    });
     fireEvent.click(within(section).getByRole('button', { name: 'Ajouter' }));
     await within(section).findByText(/donnez un nom et une adresse web/);
-    fireEvent.input(within(section).getByLabelText('Adresse du service'), { target: { value: 'https://mail.chaton.example/' } });
+    fireEvent.input(within(section).getByLabelText('Adresse du service'), {
+      target: { value: 'https://mail.chaton.example/' },
+    });
     fireEvent.click(within(section).getByRole('button', { name: 'Ajouter' }));
     await within(section).findByText('Chaton du Coin est ajouté pour « Courriel ».');
     expect(within(section).getByRole('link', { name: 'https://mail.chaton.example/' })).toBeTruthy();
 
-    fireEvent.click(within(section).getByRole('button', { name: "Retirer la correction : mail.google.com n'est pas Gmail" }));
+    fireEvent.click(
+      within(section).getByRole('button', {
+        name: "Retirer la correction : mail.google.com n'est pas Gmail",
+      }),
+    );
     await within(section).findByText("Correction retirée : mail.google.com n'est pas Gmail.");
     fireEvent.click(within(section).getByRole('button', { name: 'Retirer la correction : Chaton du Coin' }));
     await within(section).findByText('Correction retirée : Chaton du Coin.');
     expect(await stored()).toMatchObject({ exclusions: [], userHosts: [] });
-    expect(within(section).getByRole('link', { name: 'Suggérer une correction' }).getAttribute('href')).toBe('index.html#correct');
+    expect(within(section).getByRole('link', { name: 'Suggérer une correction' }).getAttribute('href')).toBe(
+      'index.html#correct',
+    );
   });
 
   it('an import that brings bad corrections says which', async () => {
@@ -258,8 +309,19 @@ describe('local corrections in the options page', () => {
     bg = await startBackground({ settings: { region: 'FR-35', regionPrompt: 'done' } });
     render(<Options />);
     const inputFile = await screen.findByLabelText('Importer un fichier de réglages');
-    const text = JSON.stringify({ format: 'matou-settings', settings: { version: 1 }, corrections: { version: 1, exclusions: [{ service: 'gmail', host: 'bad host' }], userHosts: [{ category: 'email', name: 'A', url: 'ftp://a.example/' }] } });
-    Object.defineProperty(inputFile, 'files', { value: [new File([text], 'm.json', { type: 'application/json' })], configurable: true });
+    const text = JSON.stringify({
+      format: 'matou-settings',
+      settings: { version: 1 },
+      corrections: {
+        version: 1,
+        exclusions: [{ service: 'gmail', host: 'bad host' }],
+        userHosts: [{ category: 'email', name: 'A', url: 'ftp://a.example/' }],
+      },
+    });
+    Object.defineProperty(inputFile, 'files', {
+      value: [new File([text], 'm.json', { type: 'application/json' })],
+      configurable: true,
+    });
     fireEvent.change(inputFile);
     await screen.findByText(/Certaines pages marquées « n'est pas ce service »/);
     expect(screen.getByText(/Certains hébergeurs ajoutés par vous/)).toBeTruthy();
@@ -269,7 +331,10 @@ describe('local corrections in the options page', () => {
 describe('the popup', () => {
   async function openPopup() {
     setLanguage('fr');
-    bg = await startBackground({ pages: { [TAB]: GMAIL }, settings: { region: 'FR-35', regionPrompt: 'done' } });
+    bg = await startBackground({
+      pages: { [TAB]: GMAIL },
+      settings: { region: 'FR-35', regionPrompt: 'done' },
+    });
     render(<Popup tabId={Promise.resolve(TAB)} />);
     await screen.findByRole('heading', { level: 1, name: 'Gmail' });
   }
@@ -277,7 +342,9 @@ describe('the popup', () => {
   it('links to the form with the service and the hostname, never the path', async () => {
     await openPopup();
     const link = screen.getByRole('link', { name: 'Suggérer une correction' });
-    expect(link.getAttribute('href')).toBe('../options/index.html#correct?service=gmail&host=mail.google.com&tab=3');
+    expect(link.getAttribute('href')).toBe(
+      '../options/index.html#correct?service=gmail&host=mail.google.com&tab=3',
+    );
     expect(link.getAttribute('href')).not.toContain('/mail/u/0');
   });
 
@@ -285,11 +352,15 @@ describe('the popup', () => {
     await openPopup();
     await bg.report(TAB, GMAIL);
     fireEvent.click(screen.getByRole('button', { name: "Cette page n'est pas Gmail" }));
-    await screen.findByText("C'est noté : Matou ne signale plus mail.google.com comme Gmail sur cet appareil.");
+    await screen.findByText(
+      "C'est noté : Matou ne signale plus mail.google.com comme Gmail sur cet appareil.",
+    );
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Rien à signaler ici');
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
     const report = screen.getByRole('link', { name: "Signaler l'erreur au projet" });
-    expect(report.getAttribute('href')).toBe('../options/index.html#correct?kind=wrong-detection&service=gmail&host=mail.google.com&tab=3');
+    expect(report.getAttribute('href')).toBe(
+      '../options/index.html#correct?kind=wrong-detection&service=gmail&host=mail.google.com&tab=3',
+    );
     fireEvent.click(screen.getByRole('button', { name: 'Annuler' }));
     await screen.findByRole('heading', { level: 1, name: 'Gmail' });
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).not.toBe('');
@@ -297,17 +368,36 @@ describe('the popup', () => {
 
   it('shows the hosts the user added for this need, marked as theirs, before the directory’s', async () => {
     setLanguage('fr');
-    bg = await startBackground({ pages: { [TAB]: GMAIL }, settings: { region: 'FR-35', regionPrompt: 'done' } });
-    await fakeBrowser.runtime.sendMessage({ type: 'add-correction', correction: { kind: 'user-host', category: 'email', name: 'Chaton du Coin', url: 'https://mail.chaton.example/', registration: 'member', place: 'Rennes' } });
+    bg = await startBackground({
+      pages: { [TAB]: GMAIL },
+      settings: { region: 'FR-35', regionPrompt: 'done' },
+    });
+    await fakeBrowser.runtime.sendMessage({
+      type: 'add-correction',
+      correction: {
+        kind: 'user-host',
+        category: 'email',
+        name: 'Chaton du Coin',
+        url: 'https://mail.chaton.example/',
+        registration: 'member',
+        place: 'Rennes',
+      },
+    });
     render(<Popup tabId={Promise.resolve(TAB)} />);
     const hosts = await screen.findByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
     const group = within(hosts).getByRole('heading', { level: 3, name: 'Ajoutés par vous' }).parentElement!;
     expect(within(group).getByRole('heading', { level: 4, name: 'Chaton du Coin' })).toBeTruthy();
     expect(group.textContent).toContain('Ajouté par vous, sur cet appareil');
     expect(group.textContent).toContain('Rennes');
-    expect(within(group).getByRole('link', { name: 'Ouvrir le site de Chaton du Coin (ajouté par vous)' }).getAttribute('href')).toBe('https://mail.chaton.example/');
+    expect(
+      within(group)
+        .getByRole('link', { name: 'Ouvrir le site de Chaton du Coin (ajouté par vous)' })
+        .getAttribute('href'),
+    ).toBe('https://mail.chaton.example/');
     // Before the directory's groups.
-    const headings = within(hosts).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const headings = within(hosts)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     expect(headings[0]).toBe('Ajoutés par vous');
     expect(headings.length).toBeGreaterThan(1);
   });

@@ -26,9 +26,12 @@ export function getMessage(key: string, substitutions?: string | string[]): stri
   // Like the browsers: the UI language first, then the default locale, else an empty string.
   const entry = MESSAGES[language][key] ?? MESSAGES.fr[key];
   if (!entry) return '';
-  const list = substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
+  const list =
+    substitutions === undefined ? [] : Array.isArray(substitutions) ? substitutions : [substitutions];
   const substitute = (text: string) => text.replace(/\$(\d)/g, (_, n: string) => list[Number(n) - 1] ?? '');
-  const placeholders = Object.fromEntries(Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toUpperCase(), value]));
+  const placeholders = Object.fromEntries(
+    Object.entries(entry.placeholders ?? {}).map(([name, value]) => [name.toUpperCase(), value]),
+  );
   return entry.message
     .replace(/\$([A-Za-z0-9_@]+)\$/g, (_, name: string) => {
       const placeholder = placeholders[name.toUpperCase()];
@@ -53,7 +56,8 @@ export const fakeBrowser = Object.assign(base, {
       for (const origin of origins) hostAccess.granted.add(origin);
       return true;
     },
-    contains: async ({ origins = [] }: { origins?: string[] }) => origins.every((origin) => hostAccess.granted.has(origin)),
+    contains: async ({ origins = [] }: { origins?: string[] }) =>
+      origins.every((origin) => hostAccess.granted.has(origin)),
     async remove({ origins = [] }: { origins?: string[] }) {
       for (const origin of origins) hostAccess.granted.delete(origin);
       return true;
@@ -64,4 +68,3 @@ export const fakeBrowser = Object.assign(base, {
     getUILanguage: () => (language === 'fr' ? 'fr-FR' : 'en-GB'),
   },
 });
-

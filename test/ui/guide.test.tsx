@@ -17,7 +17,10 @@ vi.mock('webextension-polyfill', async () => ({ default: (await import('./fake-e
 const GMAIL = 'https://mail.google.com/mail/u/0/#inbox';
 const INSTAGRAM = 'https://www.instagram.com/';
 const TAB = 5;
-const guideFile = (service: string) => JSON.parse(readFileSync(resolve(import.meta.dirname, `../../src/catalogue/guides/${service}.json`), 'utf8')) as Guide;
+const guideFile = (service: string) =>
+  JSON.parse(
+    readFileSync(resolve(import.meta.dirname, `../../src/catalogue/guides/${service}.json`), 'utf8'),
+  ) as Guide;
 
 let bg: BackgroundDouble;
 
@@ -26,7 +29,10 @@ afterEach(() => setLanguage('fr'));
 
 async function openGuide(hash: string, language: 'fr' | 'en' = 'fr') {
   setLanguage(language);
-  bg = await startBackground({ pages: { [TAB]: GMAIL }, settings: { region: 'FR-29', regionPrompt: 'done' } });
+  bg = await startBackground({
+    pages: { [TAB]: GMAIL },
+    settings: { region: 'FR-29', regionPrompt: 'done' },
+  });
   render(<Options hash={hash} />);
   await waitFor(() => expect(document.querySelector('main[aria-busy]')).toBeNull());
 }
@@ -63,7 +69,11 @@ describe('the guide view (#guide?service=gmail)', () => {
       expect(item.textContent).toContain('Source officielle :');
     });
     const lost = within(main).getByRole('region', { name: 'Ce qui ne suit pas' });
-    expect(within(lost).getAllByRole('listitem').map((li) => li.textContent)).toEqual(gmail.notCarriedOver.map((text) => text.fr));
+    expect(
+      within(lost)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual(gmail.notCarriedOver.map((text) => text.fr));
     expectSafeLinks(main);
   });
 
@@ -88,24 +98,38 @@ describe('the guide view (#guide?service=gmail)', () => {
   it('says so plainly for a service with no guide', async () => {
     await openGuide('#guide?service=instagram');
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Pas de guide ici');
-    expect(screen.getByRole('alert').textContent).toBe("Matou n'a pas encore de guide pour déménager de ce service.");
+    expect(screen.getByRole('alert').textContent).toBe(
+      "Matou n'a pas encore de guide pour déménager de ce service.",
+    );
   });
 
   it('offers a correction of the guide, in the same page', async () => {
     await openGuide('#guide?service=discord');
-    expect(screen.getByRole('link', { name: /Suggérer une correction/ }).getAttribute('href')).toBe('#correct?kind=other&service=discord');
+    expect(screen.getByRole('link', { name: /Suggérer une correction/ }).getAttribute('href')).toBe(
+      '#correct?kind=other&service=discord',
+    );
   });
 });
 
 describe('the host’s own user guide', () => {
   it('is linked at the step done at the host, and only there', () => {
     const gmail = guideFile('gmail');
-    render(<GuideView guide={gmail} serviceName="Gmail" host={{ name: 'Infini', guideUrl: 'https://www.infini.fr/aide/courriel' }} />);
-    const steps = within(within(screen.getByRole('region', { name: 'En 5 étapes' })).getByRole('list')).getAllByRole('listitem');
+    render(
+      <GuideView
+        guide={gmail}
+        serviceName="Gmail"
+        host={{ name: 'Infini', guideUrl: 'https://www.infini.fr/aide/courriel' }}
+      />,
+    );
+    const steps = within(
+      within(screen.getByRole('region', { name: 'En 5 étapes' })).getByRole('list'),
+    ).getAllByRole('listitem');
     const withHost = steps.filter((li) => li.querySelector('.host-guide'));
     expect(withHost).toHaveLength(1);
     expect(steps.indexOf(withHost[0]!)).toBe(gmail.steps.findIndex((s) => s.hostStep));
-    const link = within(withHost[0] as HTMLElement).getByRole('link', { name: "le guide d'utilisation de Infini" });
+    const link = within(withHost[0] as HTMLElement).getByRole('link', {
+      name: "le guide d'utilisation de Infini",
+    });
     expect(link.getAttribute('href')).toBe('https://www.infini.fr/aide/courriel');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
     expect(withHost[0]!.textContent).toContain('Infini publie son propre guide pour cette étape :');
@@ -114,7 +138,10 @@ describe('the host’s own user guide', () => {
 
 describe('the popup’s way to the guide', () => {
   async function openPopup(url: string) {
-    bg = await startBackground({ pages: { [TAB]: url }, settings: { region: 'FR-29', regionPrompt: 'done' } });
+    bg = await startBackground({
+      pages: { [TAB]: url },
+      settings: { region: 'FR-29', regionPrompt: 'done' },
+    });
     render(<Popup tabId={Promise.resolve(TAB)} />);
     await waitFor(() => expect(document.querySelector('main[aria-busy]')).toBeNull());
   }
@@ -127,13 +154,18 @@ describe('the popup’s way to the guide', () => {
     // Before the long lists in the reading and keyboard order, right after the service's actions.
     const alternatives = screen.getByRole('heading', { level: 2, name: 'Logiciels libres pour ce besoin' });
     expect(link.compareDocumentPosition(alternatives) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
-    expect(link.compareDocumentPosition(screen.getByRole('heading', { level: 1 })) & Node.DOCUMENT_POSITION_PRECEDING).toBeTruthy();
+    expect(
+      link.compareDocumentPosition(screen.getByRole('heading', { level: 1 })) &
+        Node.DOCUMENT_POSITION_PRECEDING,
+    ).toBeTruthy();
   });
 
   it('in English, with the step count of the guide itself', async () => {
     setLanguage('en');
     await openPopup('https://zoom.us/j/1234567890');
-    expect(screen.getByRole('link', { name: `How to move from Zoom — ${guideFile('zoom').steps.length} steps` })).toBeTruthy();
+    expect(
+      screen.getByRole('link', { name: `How to move from Zoom — ${guideFile('zoom').steps.length} steps` }),
+    ).toBeTruthy();
   });
 
   it('is not offered where there is no guide, or nothing detected', async () => {

@@ -18,7 +18,12 @@ function files(dir: string): string[] {
 /** Keys named in the code: t('key'), message('key'), and the values of the *_KEYS tables. */
 function keysUsed(): Set<string> {
   const keys = new Set<string>();
-  const sources = [...files(join(root, 'src/popup')), ...files(join(root, 'src/options')), ...files(join(root, 'src/ui')), join(root, 'src/core/badge.ts')];
+  const sources = [
+    ...files(join(root, 'src/popup')),
+    ...files(join(root, 'src/options')),
+    ...files(join(root, 'src/ui')),
+    join(root, 'src/core/badge.ts'),
+  ];
   for (const file of sources) {
     const text = readFileSync(file, 'utf8');
     for (const match of text.matchAll(/\bt\(\s*'([A-Za-z0-9_]+)'/g)) keys.add(match[1]!);
@@ -27,10 +32,17 @@ function keysUsed(): Set<string> {
       for (const match of table[1]!.matchAll(/:\s*'([A-Za-z0-9_]+)'/g)) keys.add(match[1]!);
     }
     for (const match of text.matchAll(/labelDocument\('([A-Za-z0-9_]+)'\)/g)) keys.add(match[1]!);
-    for (const match of text.matchAll(/\bt\(`([A-Za-z0-9_]+)\$\{mode\}`\)/g)) for (const mode of ['weekly', 'manual', 'off']) keys.add(match[1]! + mode);
+    for (const match of text.matchAll(/\bt\(`([A-Za-z0-9_]+)\$\{mode\}`\)/g))
+      for (const mode of ['weekly', 'manual', 'off']) keys.add(match[1]! + mode);
   }
-  for (const match of readFileSync(join(root, 'src/core/badge.ts'), 'utf8').matchAll(/'(badgeTitle[A-Za-z]+)'/g)) keys.add(match[1]!);
-  for (const match of readFileSync(join(root, 'src/platform/i18n.ts'), 'utf8').matchAll(/getMessage\('([A-Za-z0-9_]+)'\)/g)) keys.add(match[1]!);
+  for (const match of readFileSync(join(root, 'src/core/badge.ts'), 'utf8').matchAll(
+    /'(badgeTitle[A-Za-z]+)'/g,
+  ))
+    keys.add(match[1]!);
+  for (const match of readFileSync(join(root, 'src/platform/i18n.ts'), 'utf8').matchAll(
+    /getMessage\('([A-Za-z0-9_]+)'\)/g,
+  ))
+    keys.add(match[1]!);
   for (const match of JSON.stringify(manifest).matchAll(/__MSG_([A-Za-z0-9_]+)__/g)) keys.add(match[1]!);
   return keys;
 }
@@ -57,16 +69,19 @@ describe('locales', () => {
     expect(missing).toEqual([]);
   });
 
-  it.each(['fr', 'en'] as const)('%s has no two keys that differ only by case (browsers read them case-insensitively)', (lang) => {
-    const seen = new Map<string, string>();
-    const clashes: string[] = [];
-    for (const key of Object.keys(MESSAGES[lang])) {
-      const other = seen.get(key.toLowerCase());
-      if (other) clashes.push(`${other} / ${key}`);
-      seen.set(key.toLowerCase(), key);
-    }
-    expect(clashes).toEqual([]);
-  });
+  it.each(['fr', 'en'] as const)(
+    '%s has no two keys that differ only by case (browsers read them case-insensitively)',
+    (lang) => {
+      const seen = new Map<string, string>();
+      const clashes: string[] = [];
+      for (const key of Object.keys(MESSAGES[lang])) {
+        const other = seen.get(key.toLowerCase());
+        if (other) clashes.push(`${other} / ${key}`);
+        seen.set(key.toLowerCase(), key);
+      }
+      expect(clashes).toEqual([]);
+    },
+  );
 
   it('French and English have the same keys and the same placeholders', () => {
     expect(Object.keys(MESSAGES.en).sort()).toEqual(Object.keys(MESSAGES.fr).sort());
@@ -76,7 +91,10 @@ describe('locales', () => {
       expect(en.placeholders ?? {}, key).toEqual(fr.placeholders ?? {});
       for (const message of [fr.message, en.message]) {
         for (const [, name] of message.matchAll(/\$([A-Za-z0-9_@]+)\$/g)) {
-          expect(Object.keys(fr.placeholders ?? {}).map((n) => n.toUpperCase()), `${key}: $${name}$`).toContain(name!.toUpperCase());
+          expect(
+            Object.keys(fr.placeholders ?? {}).map((n) => n.toUpperCase()),
+            `${key}: $${name}$`,
+          ).toContain(name!.toUpperCase());
         }
       }
     }

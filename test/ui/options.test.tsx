@@ -38,7 +38,9 @@ describe('first run: where are you?', () => {
   it('proposes the guessed region, and a searchable list of the 101 départements', async () => {
     await openOptions({ guessedRegion: 'FR' });
     const welcome = screen.getByRole('region', { name: 'Bienvenue dans Matou' });
-    expect(welcome.textContent).toContain("Proposition, d’après la langue et le fuseau horaire de votre navigateur : France.");
+    expect(welcome.textContent).toContain(
+      'Proposition, d’après la langue et le fuseau horaire de votre navigateur : France.',
+    );
     expect((within(welcome).getByLabelText('Pays') as HTMLSelectElement).value).toBe('FR');
     const list = within(welcome).getByLabelText('Votre département') as HTMLSelectElement;
     expect(DEPARTEMENTS).toHaveLength(101);
@@ -55,7 +57,10 @@ describe('first run: where are you?', () => {
     const search = within(welcome).getByLabelText('Rechercher (nom ou numéro)');
     const list = within(welcome).getByLabelText('Votre département') as HTMLSelectElement;
     fireEvent.input(search, { target: { value: '35' } });
-    expect([...list.options].map((o) => o.textContent)).toEqual(['Sans préciser (toute la France)', '35 — Ille-et-Vilaine']);
+    expect([...list.options].map((o) => o.textContent)).toEqual([
+      'Sans préciser (toute la France)',
+      '35 — Ille-et-Vilaine',
+    ]);
     fireEvent.input(search, { target: { value: 'ILLE ET' } });
     expect([...list.options].slice(1).map((o) => o.textContent)).toEqual(['35 — Ille-et-Vilaine']);
     fireEvent.input(search, { target: { value: 'ardeche' } });
@@ -91,7 +96,7 @@ describe('first run: where are you?', () => {
     expect(bg.requests.at(-1)).toMatchObject({ type: 'set-region', region: null, skipped: true });
   });
 
-  it('opens on the welcome step from the popup\'s invitation (#welcome) even after the first run', async () => {
+  it("opens on the welcome step from the popup's invitation (#welcome) even after the first run", async () => {
     await openOptions({ settings: { region: null, regionPrompt: 'done' } }, '#welcome');
     expect(screen.getByRole('region', { name: 'Bienvenue dans Matou' })).toBeTruthy();
   });
@@ -135,17 +140,27 @@ describe('options: directory', () => {
   it('keeps the address when the browser is not allowed to contact the new one, and says so', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
-    expect(section.textContent).toContain("aucun identifiant de votre installation");
+    expect(section.textContent).toContain('aucun identifiant de votre installation');
     hostAccess.grants = false;
-    fireEvent.input(within(section).getByLabelText("Adresse de l'annuaire"), { target: { value: 'https://annuaire.example/snapshot.json' } });
+    fireEvent.input(within(section).getByLabelText("Adresse de l'annuaire"), {
+      target: { value: 'https://annuaire.example/snapshot.json' },
+    });
     fireEvent.click(within(section).getByRole('button', { name: "Enregistrer l'adresse" }));
-    await within(section).findByText("Le navigateur n'a pas autorisé Matou à contacter https://annuaire.example : l'adresse n'a pas été changée.");
+    await within(section).findByText(
+      "Le navigateur n'a pas autorisé Matou à contacter https://annuaire.example : l'adresse n'a pas été changée.",
+    );
     expect((await bg.settings.get()).directory.url).toBe(DEFAULT_DIRECTORY_URL);
     expect(hostAccess.granted.has('https://annuaire.example/*')).toBe(false);
   });
 
   it('says when the saved address lost its permission, and asks again on a click', async () => {
-    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', directory: { url: 'https://annuaire.example/snapshot.json', refresh: 'weekly' } } });
+    await openOptions({
+      settings: {
+        region: 'FR-35',
+        regionPrompt: 'done',
+        directory: { url: 'https://annuaire.example/snapshot.json', refresh: 'weekly' },
+      },
+    });
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
     await within(section).findByText(/Matou n'a pas l'autorisation de contacter https:\/\/annuaire\.example/);
     fireEvent.click(within(section).getByRole('button', { name: 'Autoriser ce site' }));
@@ -156,14 +171,24 @@ describe('options: directory', () => {
   it('switches automatic refresh off (the refresh button then says why it is disabled) and on again', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
-    expect((within(section).getByLabelText('Automatique, une fois par semaine') as HTMLInputElement).checked).toBe(true);
+    expect(
+      (within(section).getByLabelText('Automatique, une fois par semaine') as HTMLInputElement).checked,
+    ).toBe(true);
     fireEvent.click(within(section).getByLabelText('Jamais : aucune connexion'));
-    await waitFor(() => expect((within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }) as HTMLButtonElement).disabled).toBe(true));
+    await waitFor(() =>
+      expect(
+        (within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }) as HTMLButtonElement)
+          .disabled,
+      ).toBe(true),
+    );
     expect(section.textContent).toContain('Les téléchargements de l’annuaire sont désactivés.');
     expect((await bg.settings.get()).directory.refresh).toBe('off');
     fireEvent.click(within(section).getByLabelText('Seulement quand je le demande'));
     await waitFor(async () => expect((await bg.settings.get()).directory.refresh).toBe('manual'));
-    expect((within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }) as HTMLButtonElement).disabled).toBe(false);
+    expect(
+      (within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }) as HTMLButtonElement)
+        .disabled,
+    ).toBe(false);
   });
 
   it('refreshes now and shows the result', async () => {
@@ -175,24 +200,48 @@ describe('options: directory', () => {
 
   it('shows when the published directory last changed, once a copy says so', async () => {
     // What directory:publish writes: a newer build whose content last changed a week earlier.
-    const published = { ...(bundledSnapshot() as Record<string, unknown>), builtAt: '2027-01-04T04:00:00.000Z', changedAt: '2026-12-28T04:00:00.000Z' };
+    const published = {
+      ...(bundledSnapshot() as Record<string, unknown>),
+      builtAt: '2027-01-04T04:00:00.000Z',
+      changedAt: '2026-12-28T04:00:00.000Z',
+    };
     const fetch: typeof globalThis.fetch = async () =>
-      new Response(JSON.stringify(published), { status: 200, headers: { 'Content-Type': 'application/json', ETag: '"w1"' } });
-    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' } }, fetch });
+      new Response(JSON.stringify(published), {
+        status: 200,
+        headers: { 'Content-Type': 'application/json', ETag: '"w1"' },
+      });
+    await openOptions({
+      settings: {
+        region: 'FR-35',
+        regionPrompt: 'done',
+        directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' },
+      },
+      fetch,
+    });
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
     expect(section.textContent).not.toContain('Dernier changement'); // the bundled copy does not say
     fireEvent.click(within(section).getByRole('button', { name: "Mettre à jour l'annuaire" }));
-    await waitFor(() => expect(section.textContent).toContain("Dernier changement dans l'annuaire publié : 28 décembre 2026."));
+    await waitFor(() =>
+      expect(section.textContent).toContain("Dernier changement dans l'annuaire publié : 28 décembre 2026."),
+    );
     expect(section.textContent).toContain('Annuaire du 4 janvier 2027 (copie téléchargée).');
   });
 });
 
 describe('options: ignored sites', () => {
   it('lists them and removes one', async () => {
-    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['discord.com', 'docs.google.com'] } });
+    await openOptions({
+      settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['discord.com', 'docs.google.com'] },
+    });
     const section = screen.getByRole('region', { name: 'Sites ignorés' });
-    expect(within(section).getAllByRole('listitem').map((li) => li.querySelector('.host-name')?.textContent)).toEqual(['discord.com', 'docs.google.com']);
-    fireEvent.click(within(section).getByRole('button', { name: 'Retirer docs.google.com des sites ignorés' }));
+    expect(
+      within(section)
+        .getAllByRole('listitem')
+        .map((li) => li.querySelector('.host-name')?.textContent),
+    ).toEqual(['discord.com', 'docs.google.com']);
+    fireEvent.click(
+      within(section).getByRole('button', { name: 'Retirer docs.google.com des sites ignorés' }),
+    );
     await within(section).findByText("docs.google.com n'est plus ignoré.");
     expect((await bg.settings.get()).ignoredSites).toEqual(['discord.com']);
     expect(document.activeElement?.id).toBe('ignored-title');
@@ -200,7 +249,9 @@ describe('options: ignored sites', () => {
 
   it('says when there are none', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
-    expect(screen.getByRole('region', { name: 'Sites ignorés' }).textContent).toContain('Aucun site ignoré pour le moment.');
+    expect(screen.getByRole('region', { name: 'Sites ignorés' }).textContent).toContain(
+      'Aucun site ignoré pour le moment.',
+    );
   });
 });
 
@@ -219,7 +270,10 @@ describe('options: export and import', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Exporter les réglages' }));
     await screen.findByText(`Fichier ${exportFileName()} enregistré.`);
     expect(clicked[0]?.download).toBe(exportFileName());
-    const saved = JSON.parse(await blobs[0]!.text()) as { format: string; settings: { region: string; ignoredSites: string[] } };
+    const saved = JSON.parse(await blobs[0]!.text()) as {
+      format: string;
+      settings: { region: string; ignoredSites: string[] };
+    };
     expect(saved.format).toBe('matou-settings');
     expect(saved.settings.region).toBe('FR-35');
     expect(saved.settings.ignoredSites).toEqual(['discord.com']);
@@ -227,13 +281,20 @@ describe('options: export and import', () => {
 
   it('imports a file: region applied, ignored sites merged with those already there', async () => {
     await openOptions({ settings: { region: 'FR-69', regionPrompt: 'done', ignoredSites: ['discord.com'] } });
-    await importText(JSON.stringify({ format: 'matou-settings', settings: { version: 1, region: 'FR-35', ignoredSites: ['zoom.us'] } }));
+    await importText(
+      JSON.stringify({
+        format: 'matou-settings',
+        settings: { version: 1, region: 'FR-35', ignoredSites: ['zoom.us'] },
+      }),
+    );
     await screen.findByText('Réglages importés.');
     const settings = await bg.settings.get();
     expect(settings.region).toBe('FR-35');
     expect(settings.ignoredSites).toEqual(['discord.com', 'zoom.us']);
     // The page shows what is now in force.
-    expect(screen.getByRole('region', { name: 'Votre région' }).textContent).toContain('Actuellement : Ille-et-Vilaine (35).');
+    expect(screen.getByRole('region', { name: 'Votre région' }).textContent).toContain(
+      'Actuellement : Ille-et-Vilaine (35).',
+    );
   });
 
   it('imports local corrections: the list of local corrections shows them at once, without a reload', async () => {
@@ -241,12 +302,20 @@ describe('options: export and import', () => {
     const section = screen.getByRole('region', { name: 'Corrections locales' });
     // Loaded (the form to add a host appears with the list), with no exclusion yet.
     await within(section).findByRole('heading', { name: 'Ajouter un hébergeur que je connais' });
-    expect(within(section).getByText('Aucune : Matou signale tous les services qu\'il reconnaît.')).toBeTruthy();
-    await importText(JSON.stringify({
-      format: 'matou-settings',
-      settings: { version: 1 },
-      corrections: { version: 1, exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: '2026-11-22T10:00:00.000Z' }], userHosts: [] },
-    }));
+    expect(
+      within(section).getByText("Aucune : Matou signale tous les services qu'il reconnaît."),
+    ).toBeTruthy();
+    await importText(
+      JSON.stringify({
+        format: 'matou-settings',
+        settings: { version: 1 },
+        corrections: {
+          version: 1,
+          exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: '2026-11-22T10:00:00.000Z' }],
+          userHosts: [],
+        },
+      }),
+    );
     await screen.findByText('Réglages importés.');
     await within(section).findByText('mail.google.com');
     expect(within(section).getByText("n'est pas Gmail", { exact: false })).toBeTruthy();
@@ -254,10 +323,25 @@ describe('options: export and import', () => {
 
   it('reports what it could not import, in plain words, and loses nothing that was there', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['discord.com'] } });
-    await importText(JSON.stringify({ settings: { version: 1, region: 'FR-99', directory: { url: 'http://insecure.example/' }, ignoredSites: ['zoom.us', 'not a host!'] } }));
-    await screen.findByText('Réglages importés, sauf ce qui suit (vos réglages actuels sont gardés pour ces points) :');
+    await importText(
+      JSON.stringify({
+        settings: {
+          version: 1,
+          region: 'FR-99',
+          directory: { url: 'http://insecure.example/' },
+          ignoredSites: ['zoom.us', 'not a host!'],
+        },
+      }),
+    );
+    await screen.findByText(
+      'Réglages importés, sauf ce qui suit (vos réglages actuels sont gardés pour ces points) :',
+    );
     const result = screen.getByText("la région n'est pas une région connue.").closest('ul')!;
-    expect(within(result).getAllByRole('listitem').map((li) => li.textContent)).toEqual([
+    expect(
+      within(result)
+        .getAllByRole('listitem')
+        .map((li) => li.textContent),
+    ).toEqual([
       "la région n'est pas une région connue.",
       "l'adresse de l'annuaire n'est pas une adresse https://.",
       "des sites ignorés n'étaient pas des noms de site valides et ont été écartés.",
@@ -285,6 +369,9 @@ describe('options: in English', () => {
     expect(screen.getByRole('region', { name: 'Welcome to Matou' })).toBeTruthy();
     expect(screen.getByLabelText('Country')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Skip this step' })).toBeTruthy();
-    expect(([...(screen.getByLabelText('Country') as HTMLSelectElement).options].find((o) => o.value === 'BE'))?.textContent).toBe('Belgium');
+    expect(
+      [...(screen.getByLabelText('Country') as HTMLSelectElement).options].find((o) => o.value === 'BE')
+        ?.textContent,
+    ).toBe('Belgium');
   });
 });

@@ -43,7 +43,10 @@ const hostsFor = (category: string) => rankHosts(index, { category, region: REGI
 
 /** The content script's report from the tab (which sets the badge), then the popup opened on it. */
 async function visit(url: string): Promise<string> {
-  const bg = await startBackground({ pages: { [TAB]: url }, settings: { region: REGION, regionPrompt: 'done' } });
+  const bg = await startBackground({
+    pages: { [TAB]: url },
+    settings: { region: REGION, regionPrompt: 'done' },
+  });
   await bg.report(TAB, url);
   const badge = await fakeBrowser.action.getBadgeText({ tabId: TAB });
   render(<Popup tabId={Promise.resolve(TAB)} />);
@@ -83,16 +86,23 @@ describe('the needs of issue 13, in the popup and the badge', () => {
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(service?.name);
       expect(screen.getByText(`Besoin : ${label}`)).toBeTruthy();
       const alternatives = screen.getByRole('region', { name: 'Logiciels libres pour ce besoin' });
-      const names = within(alternatives).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+      const names = within(alternatives)
+        .getAllByRole('heading', { level: 3 })
+        .map((h) => h.textContent);
       for (const s of software) expect(names, s.id).toContain(s.name);
       // Each one with its honest note, in French.
-      for (const item of within(alternatives).getAllByRole('listitem')) expect((item.querySelector('p')?.textContent ?? '').length).toBeGreaterThan(20);
+      for (const item of within(alternatives).getAllByRole('listitem'))
+        expect((item.querySelector('p')?.textContent ?? '').length).toBeGreaterThan(20);
 
       const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
       if (ranked.length === 0) {
-        expect(hosts.textContent).toContain(`L'annuaire ne connaît encore aucun hébergeur CHATONS qui propose « ${label} ».`);
+        expect(hosts.textContent).toContain(
+          `L'annuaire ne connaît encore aucun hébergeur CHATONS qui propose « ${label} ».`,
+        );
         const suggest = within(hosts).getByRole('link', { name: 'Suggérer un hébergeur' });
-        expect(new URL(suggest.getAttribute('href')!).searchParams.get('issue[title]')).toContain('Hébergeur à ajouter pour');
+        expect(new URL(suggest.getAttribute('href')!).searchParams.get('issue[title]')).toContain(
+          'Hébergeur à ajouter pour',
+        );
       } else {
         expect(hosts.textContent).not.toContain("L'annuaire ne connaît encore aucun hébergeur");
         const first = ranked[0]!;

@@ -58,7 +58,9 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
     const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
     expect(within(hosts).getByText('Classés pour : Ille-et-Vilaine (35).', { exact: false })).toBeTruthy();
-    const groups = within(hosts).getAllByRole('heading', { level: 3 }).map((h) => h.textContent);
+    const groups = within(hosts)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
     // Infini (Brest, Finistère) is in Bretagne: the first group is "in your region".
     expect(groups[0]).toBe('Dans votre région');
     expect(groups).toContain('Dans votre pays');
@@ -71,7 +73,9 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
     expect(link.getAttribute('href')).toBe('https://pad.infini.fr/');
     expect(link.getAttribute('target')).toBe('_blank');
     expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(link.getAttribute('aria-label')).toBe('Ouvrir ' + link.textContent!.replace(/^Ouvrir /, '') + ' chez Infini (Internet Finistère)');
+    expect(link.getAttribute('aria-label')).toBe(
+      'Ouvrir ' + link.textContent!.replace(/^Ouvrir /, '') + ' chez Infini (Internet Finistère)',
+    );
     for (const anchor of hosts.querySelectorAll('a[href^="http"]')) {
       expect(anchor.getAttribute('rel')).toBe('noopener noreferrer');
     }
@@ -116,13 +120,23 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
   it('refreshes the directory and reports a failure in plain words, keeping the copy in use', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
     fireEvent.click(screen.getByRole('button', { name: "Mettre à jour l'annuaire" }));
-    await waitFor(() => expect(screen.getByRole('contentinfo').textContent).toMatch(/Dernière vérification le .* : échec \(.+\)\. La copie actuelle reste en service\./));
+    await waitFor(() =>
+      expect(screen.getByRole('contentinfo').textContent).toMatch(
+        /Dernière vérification le .* : échec \(.+\)\. La copie actuelle reste en service\./,
+      ),
+    );
     expect(bg.requests.map((r) => r.type)).toContain('refresh-directory');
     expect(screen.getByRole('contentinfo').textContent).toContain('(copie fournie avec Matou)');
   });
 
   it('disables the refresh, and says why, when downloads are off', async () => {
-    await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done', directory: { url: 'https://matou.frama.io/matou/directory/snapshot.json', refresh: 'off' } } });
+    await openPopup(DOCS, {
+      settings: {
+        region: 'FR-35',
+        regionPrompt: 'done',
+        directory: { url: 'https://matou.frama.io/matou/directory/snapshot.json', refresh: 'off' },
+      },
+    });
     const button = screen.getByRole('button', { name: "Mettre à jour l'annuaire" }) as HTMLButtonElement;
     expect(button.disabled).toBe(true);
     const why = document.getElementById(button.getAttribute('aria-describedby')!)!;
@@ -140,7 +154,11 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
 
   it('says when the ranking region is only guessed from the browser', async () => {
     await openPopup(DOCS, { guessedRegion: 'BE' });
-    expect(screen.getByText(/Classés pour : Belgique \(déduit de la langue et du fuseau horaire de votre navigateur\)\./)).toBeTruthy();
+    expect(
+      screen.getByText(
+        /Classés pour : Belgique \(déduit de la langue et du fuseau horaire de votre navigateur\)\./,
+      ),
+    ).toBeTruthy();
   });
 });
 
@@ -152,13 +170,18 @@ describe('popup: silencing a site', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).not.toBe('');
     const button = screen.getByRole('button', { name: 'Pas maintenant sur ce site' });
     fireEvent.click(button);
-    const notice = await screen.findByText("D'accord : Matou ne signale plus docs.google.com jusqu'au redémarrage du navigateur.", { exact: false });
+    const notice = await screen.findByText(
+      "D'accord : Matou ne signale plus docs.google.com jusqu'au redémarrage du navigateur.",
+      { exact: false },
+    );
     expect(notice.getAttribute('role')).toBe('status');
     expect(screen.queryByRole('button', { name: 'Pas maintenant sur ce site' })).toBeNull();
     expect(bg.requests.at(-1)).toMatchObject({ type: 'snooze-site', host: 'docs.google.com', tabId: TAB });
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).toBe('');
     // "Not now" lives in session storage: forgotten when the browser restarts.
-    expect(await fakeBrowser.storage.session.get('snoozedSites')).toEqual({ snoozedSites: ['docs.google.com'] });
+    expect(await fakeBrowser.storage.session.get('snoozedSites')).toEqual({
+      snoozedSites: ['docs.google.com'],
+    });
     expect((await bg.settings.get()).ignoredSites).toEqual([]);
   });
 
@@ -167,13 +190,23 @@ describe('popup: silencing a site', () => {
     fireEvent.click(screen.getByRole('button', { name: 'Jamais sur ce site' }));
     await screen.findByText("D'accord : Matou ne signalera plus jamais docs.google.com.", { exact: false });
     expect((await bg.settings.get()).ignoredSites).toEqual(['docs.google.com']);
-    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({ ignoredSites: ['docs.google.com'] });
-    expect(screen.getByRole('link', { name: 'Annuler dans les réglages' }).getAttribute('href')).toBe('../options/index.html#ignored');
+    expect((await fakeBrowser.storage.local.get('settings')).settings).toMatchObject({
+      ignoredSites: ['docs.google.com'],
+    });
+    expect(screen.getByRole('link', { name: 'Annuler dans les réglages' }).getAttribute('href')).toBe(
+      '../options/index.html#ignored',
+    );
   });
 
   it('an ignored site opens the popup already silenced, alternatives still there', async () => {
-    await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['docs.google.com'] } });
-    expect(screen.getByText("D'accord : Matou ne signalera plus jamais docs.google.com.", { exact: false }).getAttribute('role')).toBe('status');
+    await openPopup(DOCS, {
+      settings: { region: 'FR-35', regionPrompt: 'done', ignoredSites: ['docs.google.com'] },
+    });
+    expect(
+      screen
+        .getByText("D'accord : Matou ne signalera plus jamais docs.google.com.", { exact: false })
+        .getAttribute('role'),
+    ).toBe('status');
     expect(screen.queryByRole('button', { name: 'Jamais sur ce site' })).toBeNull();
     expect(screen.getByRole('region', { name: 'Logiciels libres pour ce besoin' })).toBeTruthy();
   });
@@ -229,7 +262,9 @@ describe('popup: the gentle region question after a skipped first run', () => {
   it('asks once: shown now, not the next time', async () => {
     await openPopup(DOCS, { settings: { region: null, regionPrompt: 'skipped' } });
     const prompt = screen.getByRole('complementary', { name: 'Où êtes-vous ?' });
-    expect(within(prompt).getByRole('link', { name: 'Choisir ma région' }).getAttribute('href')).toBe('../options/index.html#welcome');
+    expect(within(prompt).getByRole('link', { name: 'Choisir ma région' }).getAttribute('href')).toBe(
+      '../options/index.html#welcome',
+    );
     await waitFor(() => expect(bg.requests.map((r) => r.type)).toContain('dismiss-region-prompt'));
     await waitFor(async () => expect((await bg.settings.get()).regionPrompt).toBe('done'));
     fireEvent.click(within(prompt).getByRole('button', { name: 'Plus tard' }));
@@ -237,7 +272,9 @@ describe('popup: the gentle region question after a skipped first run', () => {
 
     // Next popup: no question.
     render(<Popup tabId={Promise.resolve(TAB)} />);
-    await waitFor(() => expect(screen.getAllByRole('heading', { level: 1, name: 'Google Docs' })).toHaveLength(1));
+    await waitFor(() =>
+      expect(screen.getAllByRole('heading', { level: 1, name: 'Google Docs' })).toHaveLength(1),
+    );
     expect(screen.queryByRole('complementary', { name: 'Où êtes-vous ?' })).toBeNull();
   });
 
@@ -258,6 +295,8 @@ describe('popup: in English', () => {
     expect(within(hosts).getAllByRole('listitem')[0]!.textContent).toContain('Access: no account needed');
     expect(screen.getByRole('button', { name: 'Not now on this site' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Never on this site' })).toBeTruthy();
-    expect(screen.getByRole('contentinfo').textContent).toMatch(/Directory of \w+ \d{1,2}, \d{4} \(copy shipped with Matou\)/);
+    expect(screen.getByRole('contentinfo').textContent).toMatch(
+      /Directory of \w+ \d{1,2}, \d{4} \(copy shipped with Matou\)/,
+    );
   });
 });

@@ -43,7 +43,9 @@ export const MAPPED_HOSTS = [
 
 export function requireBrowser(path: string, debianPackage: string): void {
   if (!existsSync(path)) {
-    throw new Error(`${path} is missing: install Debian's ${debianPackage} (apt-get install ${debianPackage}) to run the end-to-end tests.`);
+    throw new Error(
+      `${path} is missing: install Debian's ${debianPackage} (apt-get install ${debianPackage}) to run the end-to-end tests.`,
+    );
   }
 }
 
@@ -131,7 +133,9 @@ function launchChromium(profile: string, args: string[], options: LaunchOptions)
 }
 
 /** The same Chromium, flags and fake web as launchMatou, without any extension (benchmarks' control). */
-export async function launchPlainChromium(options: Omit<LaunchOptions, 'dist'> = {}): Promise<{ context: BrowserContext; web: FakeWeb; close(): Promise<void> }> {
+export async function launchPlainChromium(
+  options: Omit<LaunchOptions, 'dist'> = {},
+): Promise<{ context: BrowserContext; web: FakeWeb; close(): Promise<void> }> {
   requireBrowser(CHROMIUM, 'chromium');
   const web = options.web ?? (await startFakeWeb());
   const profile = mkdtempSync(join(tmpdir(), 'matou-chromium-'));
@@ -154,17 +158,25 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
   const web = options.web ?? (await startFakeWeb());
   const profile = options.profile ?? mkdtempSync(join(tmpdir(), 'matou-chromium-'));
   const freshProfile = readdirSync(profile).length === 0;
-  const args = [`--disable-extensions-except=${dist}`, `--load-extension=${dist}`, ...chromiumFlags(web, options)];
+  const args = [
+    `--disable-extensions-except=${dist}`,
+    `--load-extension=${dist}`,
+    ...chromiumFlags(web, options),
+  ];
   let context = await launchChromium(profile, args, options);
   // Now and then this Chromium starts an unpacked extension with an empty message bundle: every
   // i18n.getMessage answers "" in its worker and pages for the whole session (Matou would show
   // its message keys). Not Matou's doing, and seen only at startup: start that browser again.
   for (let attempt = 1; attempt < 3; attempt++) {
-    const sw = context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ?? (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
+    const sw =
+      context.serviceWorkers().find((w) => w.url().startsWith('chrome-extension://')) ??
+      (await context.waitForEvent('serviceworker', { timeout: 10_000 }));
     if ((await sw.evaluate(() => chrome.i18n.getMessage('languageCode'))) !== '') break;
     console.warn(`Chromium started Matou without its messages (empty i18n); starting it again (${attempt})`);
     await context.close();
-    if (freshProfile) for (const entry of readdirSync(profile)) rmSync(join(profile, entry), { recursive: true, force: true });
+    if (freshProfile)
+      for (const entry of readdirSync(profile))
+        rmSync(join(profile, entry), { recursive: true, force: true });
     context = await launchChromium(profile, args, options);
   }
 
@@ -204,10 +216,13 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
 
   async function badge(tabId: number) {
     const sw = await worker();
-    return sw.evaluate(async (id) => ({
-      text: await chrome.action.getBadgeText({ tabId: id }),
-      title: await chrome.action.getTitle({ tabId: id }),
-    }), tabId);
+    return sw.evaluate(
+      async (id) => ({
+        text: await chrome.action.getBadgeText({ tabId: id }),
+        title: await chrome.action.getTitle({ tabId: id }),
+      }),
+      tabId,
+    );
   }
 
   return {
@@ -246,8 +261,12 @@ export async function launchMatou(options: LaunchOptions = {}): Promise<Matou> {
     async stopWorker() {
       const page = context.pages()[0] ?? (await context.newPage());
       const cdp = await context.newCDPSession(page);
-      const { targetInfos } = (await cdp.send('Target.getTargets')) as { targetInfos: Array<{ targetId: string; type: string; url: string }> };
-      const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl('')));
+      const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+        targetInfos: Array<{ targetId: string; type: string; url: string }>;
+      };
+      const target = targetInfos.find(
+        (t) => t.type === 'service_worker' && t.url.startsWith(extensionUrl('')),
+      );
       if (!target) throw new Error('no extension service worker to stop');
       // ServiceWorker.stopAllWorkers stops it the way the browser does after idling.
       await cdp.send('ServiceWorker.enable');

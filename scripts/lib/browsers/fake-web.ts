@@ -34,13 +34,29 @@ export function makeCertificate(): { key: Buffer; cert: Buffer } {
   try {
     execFileSync(
       'openssl',
-      ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-days', '2', '-subj', '/CN=matou-test',
-        '-keyout', join(dir, 'key.pem'), '-out', join(dir, 'cert.pem')],
+      [
+        'req',
+        '-x509',
+        '-newkey',
+        'rsa:2048',
+        '-nodes',
+        '-days',
+        '2',
+        '-subj',
+        '/CN=matou-test',
+        '-keyout',
+        join(dir, 'key.pem'),
+        '-out',
+        join(dir, 'cert.pem'),
+      ],
       { stdio: 'ignore' },
     );
     return { key: readFileSync(join(dir, 'key.pem')), cert: readFileSync(join(dir, 'cert.pem')) };
   } catch (error) {
-    throw new Error(`Could not make a test certificate with openssl (apt-get install openssl): ${String(error)}`, { cause: error });
+    throw new Error(
+      `Could not make a test certificate with openssl (apt-get install openssl): ${String(error)}`,
+      { cause: error },
+    );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -55,7 +55,11 @@ async function hrefOf(page: Page): Promise<string> {
 }
 
 /** Polls `check` until it returns something other than undefined. */
-export async function until<T>(what: string, check: () => Promise<T | undefined>, timeoutMs = 15_000): Promise<T> {
+export async function until<T>(
+  what: string,
+  check: () => Promise<T | undefined>,
+  timeoutMs = 15_000,
+): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const found = await check();
@@ -115,7 +119,8 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     throw error;
   }
   const control = await until('the first-run page Matou opens', async () => {
-    for (const page of await firefox.pages()) if ((await hrefOf(page)).startsWith('moz-extension://')) return page;
+    for (const page of await firefox.pages())
+      if ((await hrefOf(page)).startsWith('moz-extension://')) return page;
     return undefined;
   });
   const base = new URL(await hrefOf(control)).host;
@@ -124,7 +129,9 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     await firefox.close();
     await tunnel.close();
     await web.close();
-    throw new Error(`Firefox shows Matou in ${shown}, not ${locale}: install Debian's firefox-esr-l10n-fr (apt-get install firefox-esr-l10n-fr).`);
+    throw new Error(
+      `Firefox shows Matou in ${shown}, not ${locale}: install Debian's firefox-esr-l10n-fr (apt-get install firefox-esr-l10n-fr).`,
+    );
   }
 
   const ext: FirefoxMatou['ext'] = (fn, ...args) =>
@@ -132,14 +139,19 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
 
   async function tabIdOf(page: Page): Promise<number> {
     await page.bringToFront();
-    const id = await ext(async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? -1);
+    const id = await ext(
+      async () => (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id ?? -1,
+    );
     if (id < 0) throw new Error('no active tab');
     return id;
   }
 
   async function badge(tabId: number) {
     return ext(
-      async (id: number) => ({ text: await browser.action.getBadgeText({ tabId: id }), title: await browser.action.getTitle({ tabId: id }) }),
+      async (id: number) => ({
+        text: await browser.action.getBadgeText({ tabId: id }),
+        title: await browser.action.getTitle({ tabId: id }),
+      }),
       tabId,
     );
   }
@@ -210,7 +222,10 @@ export async function withRealPopup<T>(
   try {
     await until('the popup panel to render', () =>
       matou.ext(
-        (selector: string) => (browser.extension.getViews({ type: 'popup' })[0]?.document.querySelector(selector) ? true : undefined),
+        (selector: string) =>
+          browser.extension.getViews({ type: 'popup' })[0]?.document.querySelector(selector)
+            ? true
+            : undefined,
         ready,
       ),
     );
@@ -231,7 +246,9 @@ export async function clickButton(page: Page, scope: string, name: string | RegE
   const button = await page.waitForFunction(
     (selector: string, source: string) =>
       [...document.querySelectorAll(`${selector} button`)].find((b) =>
-        [b.getAttribute('aria-label') ?? '', (b.textContent ?? '').trim()].some((name) => new RegExp(source).test(name)),
+        [b.getAttribute('aria-label') ?? '', (b.textContent ?? '').trim()].some((name) =>
+          new RegExp(source).test(name),
+        ),
       ),
     { polling: 100, timeout: 15_000 },
     scope,
@@ -243,10 +260,17 @@ export async function clickButton(page: Page, scope: string, name: string | RegE
 }
 
 /** Waits until the text of `selector` matches, and returns it. */
-export async function waitForText(page: Page, selector: string, pattern: RegExp, timeoutMs = 15_000): Promise<string> {
+export async function waitForText(
+  page: Page,
+  selector: string,
+  pattern: RegExp,
+  timeoutMs = 15_000,
+): Promise<string> {
   const handle = await page.waitForFunction(
     (css: string, source: string, flags: string) => {
-      const text = [...document.querySelectorAll(css)].map((node) => node.textContent ?? '').find((t) => new RegExp(source, flags).test(t));
+      const text = [...document.querySelectorAll(css)]
+        .map((node) => node.textContent ?? '')
+        .find((t) => new RegExp(source, flags).test(t));
       return text ?? false;
     },
     { polling: 100, timeout: timeoutMs },

@@ -43,7 +43,10 @@ export const ENGLISH: typeof FRENCH = {
 export async function answerWelcome(matou: Matou, search: string): Promise<void> {
   const page = await matou.openOptions();
   await page.locator('#welcome-search').fill(search);
-  await page.locator('#welcome').getByRole('button', { name: /^(Enregistrer|Save)$/ }).click();
+  await page
+    .locator('#welcome')
+    .getByRole('button', { name: /^(Enregistrer|Save)$/ })
+    .click();
   await page.locator('#region').waitFor();
   await page.close();
 }
@@ -58,7 +61,10 @@ export async function chooseRegion(matou: Matou, code: string): Promise<void> {
   } else {
     await page.locator('#region-country').selectOption(code);
   }
-  await page.locator('#region').getByRole('button', { name: /^(Enregistrer la région|Save the region)$/ }).click();
+  await page
+    .locator('#region')
+    .getByRole('button', { name: /^(Enregistrer la région|Save the region)$/ })
+    .click();
   await page.locator('#region [role=status]').filter({ hasText: /\S/ }).waitFor();
   await page.close();
 }
@@ -117,7 +123,28 @@ export const AXE_SOURCE = axeSource;
 
 /** Runs axe (already evaluated in the page) on the document; either browser. */
 export async function axeInPage(): Promise<AxeViolation[]> {
-  const axe = (globalThis as unknown as { axe: { run: (context: Document, options: object) => Promise<{ violations: Array<{ id: string; impact: string | null; help: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+  const axe = (
+    globalThis as unknown as {
+      axe: {
+        run: (
+          context: Document,
+          options: object,
+        ) => Promise<{
+          violations: Array<{
+            id: string;
+            impact: string | null;
+            help: string;
+            nodes: Array<{ target: string[] }>;
+          }>;
+        }>;
+      };
+    }
+  ).axe;
   const result = await axe.run(document, { resultTypes: ['violations'] });
-  return result.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')) }));
+  return result.violations.map((v) => ({
+    id: v.id,
+    impact: v.impact,
+    help: v.help,
+    nodes: v.nodes.map((n) => n.target.join(' ')),
+  }));
 }

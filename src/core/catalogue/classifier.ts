@@ -74,7 +74,12 @@ function pathUnder(path: string, prefix: string): boolean {
   return path.startsWith(prefix) && (path.length === prefix.length || path.charCodeAt(prefix.length) === 47);
 }
 
-function addRule(map: Map<string, HostEntry>, key: string, paths: readonly string[] | undefined, hit: Hit): void {
+function addRule(
+  map: Map<string, HostEntry>,
+  key: string,
+  paths: readonly string[] | undefined,
+  hit: Hit,
+): void {
   let entry = map.get(key);
   if (!entry) {
     entry = { any: null, paths: null };
@@ -136,7 +141,14 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
     return entry.any;
   }
 
-  function walk(exactMap: Map<string, HostEntry>, subMap: Map<string, HostEntry>, host: string, url: string, pathStart: number, knownPath: string | null): Outcome {
+  function walk(
+    exactMap: Map<string, HostEntry>,
+    subMap: Map<string, HostEntry>,
+    host: string,
+    url: string,
+    pathStart: number,
+    knownPath: string | null,
+  ): Outcome {
     let entry = exactMap.get(host);
     if (entry) {
       const outcome = entryOutcome(entry, url, pathStart, knownPath);

@@ -18,11 +18,31 @@ import { COUNTRY_SUFFIXES } from './country-suffixes';
  */
 export const COUNTRY_DOMAIN_SUFFIXES: readonly string[] = [
   // France and French-speaking Europe and America
-  'fr', 'be', 'ch', 'lu', 'ca', 'ht',
+  'fr',
+  'be',
+  'ch',
+  'lu',
+  'ca',
+  'ht',
   // French-speaking Africa and the Indian Ocean
-  'sn', 'ci', 'cm', 'co.ma', 'dz', 'tn', 'mg', 'cd',
+  'sn',
+  'ci',
+  'cm',
+  'co.ma',
+  'dz',
+  'tn',
+  'mg',
+  'cd',
   // Neighbours
-  'de', 'co.uk', 'es', 'it', 'nl', 'at', 'pt', 'ie', 'pl',
+  'de',
+  'co.uk',
+  'es',
+  'it',
+  'nl',
+  'at',
+  'pt',
+  'ie',
+  'pl',
 ];
 
 /** The parts of a host that matter to country families. */
@@ -44,7 +64,8 @@ function countrySuffixes(): Set<string> {
   for (const [tld, seconds] of Object.entries(COUNTRY_SUFFIXES)) {
     suffixes.add(tld);
     // `nom+`: rules go deeper under nom.tld; kept as `nom.tld+` so that its hosts are left alone.
-    for (const label of seconds.split(' ')) if (label) suffixes.add(label.endsWith('+') ? `${label.slice(0, -1)}.${tld}+` : `${label}.${tld}`);
+    for (const label of seconds.split(' '))
+      if (label) suffixes.add(label.endsWith('+') ? `${label.slice(0, -1)}.${tld}+` : `${label}.${tld}`);
   }
   return suffixes;
 }
@@ -84,7 +105,13 @@ export function splitCountryHost(host: string): CountrySplit | null {
 export function isCountryCodeSuffix(suffix: string): boolean {
   const dot = suffix.lastIndexOf('.');
   const tld = dot < 0 ? suffix : suffix.slice(dot + 1);
-  return tld.length === 2 && tld.charCodeAt(0) >= 97 && tld.charCodeAt(0) <= 122 && tld.charCodeAt(1) >= 97 && tld.charCodeAt(1) <= 122;
+  return (
+    tld.length === 2 &&
+    tld.charCodeAt(0) >= 97 &&
+    tld.charCodeAt(0) <= 122 &&
+    tld.charCodeAt(1) >= 97 &&
+    tld.charCodeAt(1) <= 122
+  );
 }
 
 /**

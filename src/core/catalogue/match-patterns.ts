@@ -33,7 +33,7 @@ export function contentScriptMatches(catalogue: Catalogue): string[] {
     }
   }
   const covered = (host: string): boolean => {
-    for (let domain = host; ; ) {
+    for (let domain = host; ;) {
       if (wildcardDomains.has(domain)) return true;
       const dot = domain.indexOf('.');
       if (dot < 0) return false;

@@ -133,9 +133,21 @@ export function scanPath(url: string, start: number): string | null {
     if (c === QUESTION || c === HASH) break;
     // Characters the parser rewrites in a path: controls and space (stripped or encoded),
     // backslash (a slash), non-ASCII and " < > ` { } (percent-encoded).
-    if (c <= 0x20 || c >= 0x7f || c === BACKSLASH || c === 34 || c === 60 || c === 62 || c === 96 || c === 123 || c === 125) return null;
+    if (
+      c <= 0x20 ||
+      c >= 0x7f ||
+      c === BACKSLASH ||
+      c === 34 ||
+      c === 60 ||
+      c === 62 ||
+      c === 96 ||
+      c === 123 ||
+      c === 125
+    )
+      return null;
     if (c === DOT && url.charCodeAt(end - 1) === SLASH) return null;
-    if (c === PERCENT && url.charCodeAt(end + 1) === 50 && (url.charCodeAt(end + 2) | 0x20) === 0x65) return null;
+    if (c === PERCENT && url.charCodeAt(end + 1) === 50 && (url.charCodeAt(end + 2) | 0x20) === 0x65)
+      return null;
   }
   if (end === start) return '/';
   return url.slice(start, end);

@@ -45,29 +45,119 @@ export const MAX_FIT_NOTE_LENGTH = 160;
 
 /** Category ids other parts of Matou rely on. */
 export const REQUIRED_CATEGORY_IDS: readonly string[] = [
-  'email', 'text-collaboration', 'spreadsheet', 'presentation', 'forms', 'polls', 'file-storage',
-  'file-transfer', 'video-conference', 'team-chat', 'instant-messaging', 'social-network',
-  'microblogging', 'events', 'video-hosting', 'photo-sharing', 'calendar', 'maps', 'search',
-  'translation', 'notes', 'mailing-lists', 'project-boards', 'url-shortener', 'pastebin', 'code-forge',
+  'email',
+  'text-collaboration',
+  'spreadsheet',
+  'presentation',
+  'forms',
+  'polls',
+  'file-storage',
+  'file-transfer',
+  'video-conference',
+  'team-chat',
+  'instant-messaging',
+  'social-network',
+  'microblogging',
+  'events',
+  'video-hosting',
+  'photo-sharing',
+  'calendar',
+  'maps',
+  'search',
+  'translation',
+  'notes',
+  'mailing-lists',
+  'project-boards',
+  'url-shortener',
+  'pastebin',
+  'code-forge',
   // issue 13
-  'office-suite', 'website', 'blog', 'newsletter', 'music-streaming', 'web-analytics', 'contacts', 'tasks',
-  'e-learning', 'reading-list', 'forum', 'appointment-booking', 'news-reader',
+  'office-suite',
+  'website',
+  'blog',
+  'newsletter',
+  'music-streaming',
+  'web-analytics',
+  'contacts',
+  'tasks',
+  'e-learning',
+  'reading-list',
+  'forum',
+  'appointment-booking',
+  'news-reader',
 ];
 
 /** Service ids other tools rely on. */
 export const REQUIRED_SERVICE_IDS: readonly string[] = [
-  'gmail', 'google-docs', 'google-sheets', 'google-slides', 'google-forms', 'google-drive',
-  'google-meet', 'google-calendar', 'google-maps', 'google-search', 'youtube', 'zoom', 'discord',
-  'microsoft-teams', 'outlook', 'onedrive', 'whatsapp', 'facebook', 'facebook-events', 'instagram',
-  'messenger', 'twitter-x', 'slack', 'doodle', 'wetransfer', 'dropbox', 'trello',
+  'gmail',
+  'google-docs',
+  'google-sheets',
+  'google-slides',
+  'google-forms',
+  'google-drive',
+  'google-meet',
+  'google-calendar',
+  'google-maps',
+  'google-search',
+  'youtube',
+  'zoom',
+  'discord',
+  'microsoft-teams',
+  'outlook',
+  'onedrive',
+  'whatsapp',
+  'facebook',
+  'facebook-events',
+  'instagram',
+  'messenger',
+  'twitter-x',
+  'slack',
+  'doodle',
+  'wetransfer',
+  'dropbox',
+  'trello',
   // issue 13: Microsoft 365 on the web, the rest of Google's and Apple's tools, Amazon, Meta, platforms
-  'microsoft-word', 'microsoft-excel', 'microsoft-powerpoint', 'microsoft-365', 'sharepoint', 'outlook-calendar',
-  'microsoft-planner', 'microsoft-todo', 'onenote', 'microsoft-forms', 'microsoft-loop',
-  'google-sites', 'google-contacts', 'google-tasks', 'google-classroom', 'google-analytics', 'blogger', 'google-news',
-  'youtube-music', 'google-translate', 'google-chat',
-  'icloud-calendar', 'icloud-contacts', 'icloud-notes', 'icloud-pages', 'icloud-numbers', 'icloud-keynote',
-  'apple-music', 'facetime', 'amazon-photos', 'goodreads', 'facebook-groups',
-  'mailchimp', 'medium', 'substack', 'wix', 'squarespace', 'calendly', 'spotify', 'reddit', 'pinterest',
+  'microsoft-word',
+  'microsoft-excel',
+  'microsoft-powerpoint',
+  'microsoft-365',
+  'sharepoint',
+  'outlook-calendar',
+  'microsoft-planner',
+  'microsoft-todo',
+  'onenote',
+  'microsoft-forms',
+  'microsoft-loop',
+  'google-sites',
+  'google-contacts',
+  'google-tasks',
+  'google-classroom',
+  'google-analytics',
+  'blogger',
+  'google-news',
+  'youtube-music',
+  'google-translate',
+  'google-chat',
+  'icloud-calendar',
+  'icloud-contacts',
+  'icloud-notes',
+  'icloud-pages',
+  'icloud-numbers',
+  'icloud-keynote',
+  'apple-music',
+  'facetime',
+  'amazon-photos',
+  'goodreads',
+  'facebook-groups',
+  'mailchimp',
+  'medium',
+  'substack',
+  'wix',
+  'squarespace',
+  'calendly',
+  'spotify',
+  'reddit',
+  'pinterest',
 ];
 
 const HOST_PATTERN = /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?(?:\.[a-z0-9](?:[a-z0-9-]*[a-z0-9])?)+$/;
@@ -107,24 +197,29 @@ const ServiceSchema = v.strictObject({
 
 const FIELD_HINTS: Record<string, string> = {
   id: 'Use lower-case letters, digits and hyphens only (e.g. "google-docs"); the file must be named after it.',
-  owner: 'Use "google", "microsoft", "meta", "apple", "amazon", or the company name in lower case with hyphens.',
+  owner:
+    'Use "google", "microsoft", "meta", "apple", "amazon", or the company name in lower case with hyphens.',
   category: 'Use the id of a category from src/catalogue/categories.json (e.g. "video-conference").',
   categories: 'List at least one category id from src/catalogue/categories.json.',
   label: 'Give the label in French ("fr") and English ("en").',
   fr: 'Write the French text here; it must not be empty.',
   en: 'Write the English text here; it must not be empty.',
   name: 'Write the name as people know it (e.g. "Google Docs", "Etherpad").',
-  website: 'Give the full https:// address of the software\'s own website.',
+  website: "Give the full https:// address of the software's own website.",
   licence: 'Give the licence as an SPDX identifier when there is one (e.g. "AGPL-3.0-or-later").',
-  directoryNames: 'List how CHATONS members write this software in their directory entries (e.g. ["etherpad", "etherpad-lite"]).',
+  directoryNames:
+    'List how CHATONS members write this software in their directory entries (e.g. ["etherpad", "etherpad-lite"]).',
   fitNotes: 'Give one note per category the software serves: {"<category-id>": {"fr": "…", "en": "…"}}.',
-  match: 'List at least one rule: {"host": "mail.google.com"}, optionally with "subdomains", "paths" or "countryDomains".',
+  match:
+    'List at least one rule: {"host": "mail.google.com"}, optionally with "subdomains", "paths" or "countryDomains".',
   host: 'Write a hostname only, in lower case, without "https://", port, path or trailing dot (e.g. "mail.google.com").',
   subdomains: 'Use true (the domain and all its subdomains) or leave the field out.',
   countryDomains: 'Use true (the same host under country domains, e.g. google.fr) or leave the field out.',
-  paths: 'List path prefixes in lower case starting with "/" (e.g. ["/document"]), or leave the field out for the whole host.',
+  paths:
+    'List path prefixes in lower case starting with "/" (e.g. ["/document"]), or leave the field out for the whole host.',
   examples: 'List at least two real URLs of this service that must be recognised.',
-  lookalikes: 'List at least two URLs that look like this service but are not (e.g. "https://mail.google.com.evil.example/").',
+  lookalikes:
+    'List at least two URLs that look like this service but are not (e.g. "https://mail.google.com.evil.example/").',
 };
 
 /** The hint of the innermost field that has one: `match[0].paths[1]` -> the hint for `paths`. */
@@ -180,7 +275,10 @@ export function plainMessage(issue: v.BaseIssue<unknown>): string {
       if (typeof input === 'string') return 'the text is empty';
       if (Array.isArray(input)) {
         const needed = Number(issue.requirement);
-        const has = input.length === 0 ? 'the list is empty' : `the list has ${input.length} item${input.length === 1 ? '' : 's'}`;
+        const has =
+          input.length === 0
+            ? 'the list is empty'
+            : `the list has ${input.length} item${input.length === 1 ? '' : 's'}`;
         return `${has}; at least ${needed} ${needed === 1 ? 'is' : 'are'} needed`;
       }
       return issue.message;
@@ -208,7 +306,9 @@ function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): 
       file,
       field,
       message: plainMessage(issue),
-      hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field),
+      hint: unknownField
+        ? 'Remove this field or correct its spelling (field names are case-sensitive).'
+        : hintFor(field),
     });
   }
   return problems;
@@ -227,7 +327,11 @@ function distance(a: string, b: string): number {
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
-      current[j] = Math.min((previous[j] ?? 0) + 1, (current[j - 1] ?? 0) + 1, (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+      current[j] = Math.min(
+        (previous[j] ?? 0) + 1,
+        (current[j - 1] ?? 0) + 1,
+        (previous[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1),
+      );
     }
     previous = current;
   }
@@ -255,7 +359,10 @@ function rawId(item: unknown): string | null {
 }
 
 function defaultFile(kind: 'software' | 'services', raw: unknown, index: number): string {
-  const id = typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string' ? (raw as { id: string }).id : `#${index}`;
+  const id =
+    typeof raw === 'object' && raw !== null && typeof (raw as { id?: unknown }).id === 'string'
+      ? (raw as { id: string }).id
+      : `#${index}`;
   return `${CATALOGUE_DIR}/${kind}/${id}.json`;
 }
 
@@ -276,22 +383,46 @@ function ruleProblems(file: string, field: string, rule: MatchRule): CataloguePr
   }
   const info = parse(host, { allowPrivateDomains: false });
   if (info.isIp || !info.domain || !info.publicSuffix) {
-    add('.host', `"${host}" has no registrable domain (it is an IP address or a public suffix)`, 'Match a real site, e.g. "zoom.us" or "mail.google.com"; a rule on a whole public suffix would catch every site.');
+    add(
+      '.host',
+      `"${host}" has no registrable domain (it is an IP address or a public suffix)`,
+      'Match a real site, e.g. "zoom.us" or "mail.google.com"; a rule on a whole public suffix would catch every site.',
+    );
     return problems;
   }
   if (rule.subdomains && info.domain !== host) {
-    add('.subdomains', `"subdomains": true needs a registrable domain, and "${host}" is a subdomain of "${info.domain}"`, `Write the rule on "${info.domain}" with "subdomains": true, or on "${host}" alone without it.`);
+    add(
+      '.subdomains',
+      `"subdomains": true needs a registrable domain, and "${host}" is a subdomain of "${info.domain}"`,
+      `Write the rule on "${info.domain}" with "subdomains": true, or on "${host}" alone without it.`,
+    );
   }
   if (rule.countryDomains && info.publicSuffix !== 'com') {
-    add('.countryDomains', `country-domain rules are written on the .com host, and "${host}" ends in ".${info.publicSuffix}"`, `Write the host with ".com" (e.g. "${host.slice(0, host.length - info.publicSuffix.length)}com"); the other country domains follow.`);
+    add(
+      '.countryDomains',
+      `country-domain rules are written on the .com host, and "${host}" ends in ".${info.publicSuffix}"`,
+      `Write the host with ".com" (e.g. "${host.slice(0, host.length - info.publicSuffix.length)}com"); the other country domains follow.`,
+    );
   }
   const seen = new Set<string>();
   rule.paths?.forEach((path, i) => {
     const sub = `.paths[${i}]`;
-    if (!path.startsWith('/') || /[?#\s]/.test(path)) add(sub, `"${path}" is not a path prefix`, 'Start the prefix with "/" and leave out any query ("?") or fragment ("#").');
-    else if (path !== path.toLowerCase()) add(sub, `"${path}" has upper-case letters`, `Write it in lower case ("${path.toLowerCase()}"); paths are compared without regard to case.`);
-    else if (normalisePathPrefix(path) === '/') add(sub, '"/" matches the whole host', 'Leave "paths" out to match the whole host.');
-    if (seen.has(normalisePathPrefix(path))) add(sub, `"${path}" is listed twice`, 'Remove the repeated path.');
+    if (!path.startsWith('/') || /[?#\s]/.test(path))
+      add(
+        sub,
+        `"${path}" is not a path prefix`,
+        'Start the prefix with "/" and leave out any query ("?") or fragment ("#").',
+      );
+    else if (path !== path.toLowerCase())
+      add(
+        sub,
+        `"${path}" has upper-case letters`,
+        `Write it in lower case ("${path.toLowerCase()}"); paths are compared without regard to case.`,
+      );
+    else if (normalisePathPrefix(path) === '/')
+      add(sub, '"/" matches the whole host', 'Leave "paths" out to match the whole host.');
+    if (seen.has(normalisePathPrefix(path)))
+      add(sub, `"${path}" is listed twice`, 'Remove the repeated path.');
     seen.add(normalisePathPrefix(path));
   });
   return problems;
@@ -314,12 +445,26 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   const servicesDir = `${CATALOGUE_DIR}/services/`;
 
   if (typeof raw !== 'object' || raw === null) {
-    return { problems: [{ file: CATALOGUE_DIR, field: '', message: 'the catalogue is not an object', hint: 'Load it from src/catalogue/index.ts.' }] };
+    return {
+      problems: [
+        {
+          file: CATALOGUE_DIR,
+          field: '',
+          message: 'the catalogue is not an object',
+          hint: 'Load it from src/catalogue/index.ts.',
+        },
+      ],
+    };
   }
   const top = raw as Record<string, unknown>;
   for (const key of ['categories', 'software', 'services']) {
     if (!Array.isArray(top[key])) {
-      problems.push({ file: key === 'categories' ? categoriesFile : `${CATALOGUE_DIR}/${key}/`, field: key, message: `"${key}" is not a list`, hint: 'Check src/catalogue/index.ts: it must gather every file of the folder into a list.' });
+      problems.push({
+        file: key === 'categories' ? categoriesFile : `${CATALOGUE_DIR}/${key}/`,
+        field: key,
+        message: `"${key}" is not a list`,
+        hint: 'Check src/catalogue/index.ts: it must gather every file of the folder into a list.',
+      });
     }
   }
   if (problems.length > 0) return { problems };
@@ -331,7 +476,13 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   (top.categories as unknown[]).forEach((item, index) => {
     const parsed = v.safeParse(CategorySchema, item);
     if (parsed.success) categories.push({ file: categoriesFile, value: parsed.output, index });
-    else problems.push(...schemaProblems(categoriesFile, parsed.issues).map((p) => ({ ...p, field: `[${index}]${p.field ? `.${p.field}` : ''}` })));
+    else
+      problems.push(
+        ...schemaProblems(categoriesFile, parsed.issues).map((p) => ({
+          ...p,
+          field: `[${index}]${p.field ? `.${p.field}` : ''}`,
+        })),
+      );
   });
 
   const software: Source<Software>[] = [];
@@ -351,14 +502,29 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   });
 
   // 2. Ids: unique, named like their file, the fixed ones present.
-  const uniqueIds = <T extends { id: string }>(entries: Source<T>[], what: string, fileNamed: boolean): Set<string> => {
+  const uniqueIds = <T extends { id: string }>(
+    entries: Source<T>[],
+    what: string,
+    fileNamed: boolean,
+  ): Set<string> => {
     const ids = new Set<string>();
     entries.forEach(({ file, value, index }) => {
       const field = fileNamed ? 'id' : `[${index}].id`;
-      if (ids.has(value.id)) problems.push({ file, field, message: `the ${what} id "${value.id}" is used twice`, hint: `Give each ${what} its own id, or merge the two entries.` });
+      if (ids.has(value.id))
+        problems.push({
+          file,
+          field,
+          message: `the ${what} id "${value.id}" is used twice`,
+          hint: `Give each ${what} its own id, or merge the two entries.`,
+        });
       ids.add(value.id);
       if (fileNamed && baseName(file) !== `${value.id}.json`) {
-        problems.push({ file, field: 'id', message: `the id "${value.id}" does not match the file name "${baseName(file)}"`, hint: `Rename the file to "${value.id}.json" or change the id.` });
+        problems.push({
+          file,
+          field: 'id',
+          message: `the id "${value.id}" does not match the file name "${baseName(file)}"`,
+          hint: `Rename the file to "${value.id}.json" or change the id.`,
+        });
       }
     });
     return ids;
@@ -368,40 +534,76 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   uniqueIds(services, 'service', true);
   // Ids of entries that failed the schema still count below: one broken entry is one problem,
   // not one more for everything that refers to it.
-  const idsOf = (list: unknown[]): Set<string> => new Set(list.map(rawId).filter((id): id is string => id !== null));
+  const idsOf = (list: unknown[]): Set<string> =>
+    new Set(list.map(rawId).filter((id): id is string => id !== null));
   const categoryIds = idsOf(top.categories as unknown[]);
   const serviceIds = idsOf(top.services as unknown[]);
   if (categoriesReadable) {
     for (const id of REQUIRED_CATEGORY_IDS) {
-      if (!categoryIds.has(id)) problems.push({ file: categoriesFile, field: '', message: `the category "${id}" is missing`, hint: `Add {"id": "${id}", "label": {"fr": "…", "en": "…"}}: other parts of Matou rely on this id.` });
+      if (!categoryIds.has(id))
+        problems.push({
+          file: categoriesFile,
+          field: '',
+          message: `the category "${id}" is missing`,
+          hint: `Add {"id": "${id}", "label": {"fr": "…", "en": "…"}}: other parts of Matou rely on this id.`,
+        });
     }
   }
   for (const id of REQUIRED_SERVICE_IDS) {
     const file = `${servicesDir}${id}.json`;
     if (!serviceIds.has(id) && !unreadable.has(file) && !problems.some((p) => p.file === file)) {
-      problems.push({ file, field: '', message: `the service "${id}" is missing`, hint: 'Add this file and list it in src/catalogue/index.ts: other tools rely on this id.' });
+      problems.push({
+        file,
+        field: '',
+        message: `the service "${id}" is missing`,
+        hint: 'Add this file and list it in src/catalogue/index.ts: other tools rely on this id.',
+      });
     }
   }
 
   // 3. Software: categories that exist, one fit note per category, directory names unique.
   const servedCategories = new Set<string>();
   for (const item of top.software as unknown[]) {
-    const listed = typeof item === 'object' && item !== null ? (item as { categories?: unknown }).categories : undefined;
-    if (Array.isArray(listed)) for (const category of listed) if (typeof category === 'string') servedCategories.add(category);
+    const listed =
+      typeof item === 'object' && item !== null ? (item as { categories?: unknown }).categories : undefined;
+    if (Array.isArray(listed))
+      for (const category of listed) if (typeof category === 'string') servedCategories.add(category);
   }
   const directoryNameOwner = new Map<string, string>();
   for (const { file, value } of software) {
     value.categories.forEach((category, i) => {
-      if (categoriesReadable && !categoryIds.has(category)) problems.push({ file, field: `categories[${i}]`, message: `unknown category "${category}"`, hint: unknownCategoryHint(category, categoryIds) });
-      if (!value.fitNotes[category]) problems.push({ file, field: `fitNotes.${category}`, message: `no fit note for "${category}"`, hint: 'Write one honest line, in French and English, on what it does and does not do for this need.' });
+      if (categoriesReadable && !categoryIds.has(category))
+        problems.push({
+          file,
+          field: `categories[${i}]`,
+          message: `unknown category "${category}"`,
+          hint: unknownCategoryHint(category, categoryIds),
+        });
+      if (!value.fitNotes[category])
+        problems.push({
+          file,
+          field: `fitNotes.${category}`,
+          message: `no fit note for "${category}"`,
+          hint: 'Write one honest line, in French and English, on what it does and does not do for this need.',
+        });
     });
     for (const [category, note] of Object.entries(value.fitNotes)) {
       if (!value.categories.includes(category)) {
-        problems.push({ file, field: `fitNotes.${category}`, message: `a fit note for "${category}", which is not in "categories"`, hint: `Add "${category}" to "categories" or remove the note.` });
+        problems.push({
+          file,
+          field: `fitNotes.${category}`,
+          message: `a fit note for "${category}", which is not in "categories"`,
+          hint: `Add "${category}" to "categories" or remove the note.`,
+        });
       }
       for (const lang of ['fr', 'en'] as const) {
         if (note[lang].length > MAX_FIT_NOTE_LENGTH) {
-          problems.push({ file, field: `fitNotes.${category}.${lang}`, message: `the note is ${note[lang].length} characters long (at most ${MAX_FIT_NOTE_LENGTH})`, hint: 'Keep one short line: the one limit or strength that matters most for this need.' });
+          problems.push({
+            file,
+            field: `fitNotes.${category}.${lang}`,
+            message: `the note is ${note[lang].length} characters long (at most ${MAX_FIT_NOTE_LENGTH})`,
+            hint: 'Keep one short line: the one limit or strength that matters most for this need.',
+          });
         }
       }
     }
@@ -409,9 +611,19 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
       const key = name.trim().toLowerCase();
       const owner = directoryNameOwner.get(key);
       if (owner !== undefined && owner !== value.id) {
-        problems.push({ file, field: `directoryNames[${i}]`, message: `"${name}" already names the software "${owner}"`, hint: 'A directory name must lead to one software only: keep it on the one CHATONS members mean.' });
+        problems.push({
+          file,
+          field: `directoryNames[${i}]`,
+          message: `"${name}" already names the software "${owner}"`,
+          hint: 'A directory name must lead to one software only: keep it on the one CHATONS members mean.',
+        });
       } else if (owner === value.id) {
-        problems.push({ file, field: `directoryNames[${i}]`, message: `"${name}" is listed twice (names are compared without regard to case)`, hint: 'Remove the repeated name.' });
+        problems.push({
+          file,
+          field: `directoryNames[${i}]`,
+          message: `"${name}" is listed twice (names are compared without regard to case)`,
+          hint: 'Remove the repeated name.',
+        });
       }
       directoryNameOwner.set(key, value.id);
     });
@@ -434,7 +646,13 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
   // 4. Services: category, rules, and no two services claiming the same rule.
   const claimed = new Map<string, { id: string; file: string; field: string }>();
   for (const { file, value } of services) {
-    if (categoriesReadable && !categoryIds.has(value.category)) problems.push({ file, field: 'category', message: `unknown category "${value.category}"`, hint: unknownCategoryHint(value.category, categoryIds) });
+    if (categoriesReadable && !categoryIds.has(value.category))
+      problems.push({
+        file,
+        field: 'category',
+        message: `unknown category "${value.category}"`,
+        hint: unknownCategoryHint(value.category, categoryIds),
+      });
     value.match.forEach((rule, i) => {
       const ruleIssues = ruleProblems(file, `match[${i}]`, rule);
       problems.push(...ruleIssues);
@@ -465,13 +683,26 @@ export function validateCatalogue(raw: unknown, files: CatalogueFiles = {}): Cat
       value.examples.forEach((url, i) => {
         const found = classifier.classify(url)?.service ?? null;
         if (found !== value.id) {
-          problems.push({ file, field: `examples[${i}]`, message: `${url} is recognised as ${found === null ? 'nothing' : `"${found}"`}, not "${value.id}"`, hint: found === null ? 'Widen a rule in "match" (another host, "subdomains" or a path) or correct the example.' : `A more specific rule of "${found}" wins: narrow it, or correct the example.` });
+          problems.push({
+            file,
+            field: `examples[${i}]`,
+            message: `${url} is recognised as ${found === null ? 'nothing' : `"${found}"`}, not "${value.id}"`,
+            hint:
+              found === null
+                ? 'Widen a rule in "match" (another host, "subdomains" or a path) or correct the example.'
+                : `A more specific rule of "${found}" wins: narrow it, or correct the example.`,
+          });
         }
       });
       value.lookalikes.forEach((url, i) => {
         const found = classifier.classify(url)?.service ?? null;
         if (found !== null) {
-          problems.push({ file, field: `lookalikes[${i}]`, message: `${url} is recognised as "${found}" and should match nothing`, hint: `A rule of "${found}" is too broad: use an exact host instead of "subdomains", or add a path. Or this is not a look-alike: move it to the examples of "${found}".` });
+          problems.push({
+            file,
+            field: `lookalikes[${i}]`,
+            message: `${url} is recognised as "${found}" and should match nothing`,
+            hint: `A rule of "${found}" is too broad: use an exact host instead of "subdomains", or add a path. Or this is not a look-alike: move it to the examples of "${found}".`,
+          });
         }
       });
     }

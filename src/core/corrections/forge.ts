@@ -7,7 +7,8 @@ export const FORGE = {
   name: 'Framagit',
   project: 'https://framagit.org/matou/matou',
   /** `{title}` and `{body}` are replaced by the percent-encoded title and description. */
-  newIssueTemplate: 'https://framagit.org/matou/matou/-/issues/new?issue[title]={title}&issue[description]={body}',
+  newIssueTemplate:
+    'https://framagit.org/matou/matou/-/issues/new?issue[title]={title}&issue[description]={body}',
 } as const;
 
 /**

@@ -60,8 +60,11 @@ export interface CorrectionsReadResult {
   dropped: string[];
 }
 
-export const emptyCorrections = (): LocalCorrections => ({ version: CORRECTIONS_VERSION, exclusions: [], userHosts: [] });
-
+export const emptyCorrections = (): LocalCorrections => ({
+  version: CORRECTIONS_VERSION,
+  exclusions: [],
+  userHosts: [],
+});
 
 /** Text shown to the user (core/text.ts's cleaning), or null when empty or longer than `max` characters. */
 export function cleanLine(value: unknown, max: number): string | null {
@@ -72,7 +75,13 @@ export function cleanLine(value: unknown, max: number): string | null {
 
 /** A path prefix as exclusions keep it: lower case, starting with "/", no query or fragment, not "/". */
 export function normalisePath(value: unknown): string | null {
-  if (typeof value !== 'string' || value.length > MAX_PATH_PREFIX || !value.startsWith('/') || /[?#\s]/.test(value)) return null;
+  if (
+    typeof value !== 'string' ||
+    value.length > MAX_PATH_PREFIX ||
+    !value.startsWith('/') ||
+    /[?#\s]/.test(value)
+  )
+    return null;
   // As the classifier compares path prefixes (without importing it: the options page stays small).
   const lower = value.toLowerCase();
   const path = lower.length > 1 && lower.endsWith('/') ? lower.slice(0, -1) : lower;
@@ -85,13 +94,18 @@ export function normaliseHostUrl(value: unknown): string | null {
   return url !== undefined && url.length <= MAX_HOST_URL && new URL(url).hostname.includes('.') ? url : null;
 }
 
-export const exclusionId = (service: string, host: string, path?: string): string => `not:${service}@${host}${path ?? ''}`;
+export const exclusionId = (service: string, host: string, path?: string): string =>
+  `not:${service}@${host}${path ?? ''}`;
 export const userHostId = (category: string, url: string): string => `host:${category}@${url}`;
 
-const isDate = (value: unknown): value is string => typeof value === 'string' && value.length <= 40 && Number.isFinite(Date.parse(value));
+const isDate = (value: unknown): value is string =>
+  typeof value === 'string' && value.length <= 40 && Number.isFinite(Date.parse(value));
 
 /** One exclusion, checked; null when unusable. */
-export function parseExclusion(raw: unknown, now: () => string = () => new Date().toISOString()): Exclusion | null {
+export function parseExclusion(
+  raw: unknown,
+  now: () => string = () => new Date().toISOString(),
+): Exclusion | null {
   if (!isObject(raw)) return null;
   const service = isCatalogueId(raw.service) ? raw.service : null;
   const host = normaliseHostname(raw.host);
@@ -121,7 +135,11 @@ export function parseUserHost(
   const category = isCatalogueId(raw.category) && isCategory(raw.category) ? raw.category : null;
   const name = cleanLine(raw.name, MAX_HOST_NAME);
   const url = normaliseHostUrl(raw.url);
-  const registration = (REGISTRATIONS as readonly unknown[]).includes(raw.registration) ? (raw.registration as Registration) : raw.registration === undefined ? 'unknown' : null;
+  const registration = (REGISTRATIONS as readonly unknown[]).includes(raw.registration)
+    ? (raw.registration as Registration)
+    : raw.registration === undefined
+      ? 'unknown'
+      : null;
   if (!category || !name || !url || !registration) return null;
   let place: string | undefined;
   if (raw.place !== undefined && raw.place !== null && raw.place !== '') {
@@ -184,8 +202,20 @@ export function readCorrections(raw: unknown, isCategory?: (id: string) => boole
   if (!isObject(raw)) return { corrections, dropped: ['corrections'] };
   // Written by a newer Matou: what still reads is kept.
   const record = migrateRecord(raw, CORRECTIONS_VERSION, MIGRATIONS, dropped, 'corrections.version');
-  corrections.exclusions = readList(record, 'exclusions', (item) => parseExclusion(item), MAX_EXCLUSIONS, dropped);
-  corrections.userHosts = readList(record, 'userHosts', (item) => parseUserHost(item, isCategory), MAX_USER_HOSTS, dropped);
+  corrections.exclusions = readList(
+    record,
+    'exclusions',
+    (item) => parseExclusion(item),
+    MAX_EXCLUSIONS,
+    dropped,
+  );
+  corrections.userHosts = readList(
+    record,
+    'userHosts',
+    (item) => parseUserHost(item, isCategory),
+    MAX_USER_HOSTS,
+    dropped,
+  );
   return { corrections, dropped };
 }
 
@@ -211,7 +241,11 @@ function pathUnder(path: string, prefix: string): boolean {
  * The exclusion that silences this classification, if any. With a URL, path exclusions are
  * checked too; without one (a tab's remembered classification), only whole-host ones.
  */
-export function findExclusion(corrections: LocalCorrections, found: Classification, url?: string): Exclusion | null {
+export function findExclusion(
+  corrections: LocalCorrections,
+  found: Classification,
+  url?: string,
+): Exclusion | null {
   let path: string | null = null;
   for (const exclusion of corrections.exclusions) {
     if (exclusion.service !== found.service || exclusion.host !== found.host) continue;
@@ -237,7 +271,10 @@ export function exclusionFor(
   const location = parseWebUrl(url);
   const root = classify(`https://${found.host}/`);
   const segment = location?.path.toLowerCase().split('/')[1] ?? '';
-  const path = root?.service === found.service || segment === '' ? undefined : normalisePath(`/${segment}`) ?? undefined;
+  const path =
+    root?.service === found.service || segment === ''
+      ? undefined
+      : (normalisePath(`/${segment}`) ?? undefined);
   return {
     id: exclusionId(found.service, found.host, path),
     service: found.service,
@@ -251,7 +288,10 @@ export function exclusionFor(
 
 /** Adds an exclusion, replacing one with the same id (the same service, host and path). */
 export function withExclusion(corrections: LocalCorrections, exclusion: Exclusion): LocalCorrections {
-  return { ...corrections, exclusions: [...corrections.exclusions.filter((e) => e.id !== exclusion.id), exclusion] };
+  return {
+    ...corrections,
+    exclusions: [...corrections.exclusions.filter((e) => e.id !== exclusion.id), exclusion],
+  };
 }
 
 /** Adds a user host, replacing one with the same id (the same need and address). */
@@ -281,6 +321,7 @@ export function readImportedCorrections(
   const { corrections, dropped } = readCorrections(file.corrections, isCategory);
   const exclusions = corrections.exclusions.filter((e) => isService(e.service));
   const problems = [...dropped];
-  if (exclusions.length < corrections.exclusions.length && !problems.includes('corrections.exclusions[]')) problems.push('corrections.exclusions[]');
+  if (exclusions.length < corrections.exclusions.length && !problems.includes('corrections.exclusions[]'))
+    problems.push('corrections.exclusions[]');
   return { corrections: { ...corrections, exclusions }, problems };
 }

@@ -142,7 +142,10 @@ export function formFromRoute(route: CorrectRoute, catalogue: CatalogueSummary):
 export function cleanText(text: string, multiline = false): string {
   // eslint-disable-next-line no-control-regex -- control characters are removed on purpose
   const controls = multiline ? /[\u0000-\u0008\u000b-\u001f\u007f]/g : /[\u0000-\u001f\u007f]/g;
-  const cleaned = text.replace(LONE_SURROGATE_G, '\uFFFD').replace(/\r\n?/g, '\n').replace(controls, multiline ? '' : ' ');
+  const cleaned = text
+    .replace(LONE_SURROGATE_G, '\uFFFD')
+    .replace(/\r\n?/g, '\n')
+    .replace(controls, multiline ? '' : ' ');
   return (multiline ? cleaned.replace(/\n{3,}/g, '\n\n') : cleaned.replace(/\s+/g, ' ')).trim();
 }
 
@@ -183,7 +186,8 @@ export function formProblems(form: CorrectionForm): FormProblem[] {
     else if (!normaliseHostUrl(value)) problems.push({ field, code: 'invalid' });
   };
 
-  if (form.hostname.trim() !== '' && !normaliseHostname(form.hostname)) problems.push({ field: 'hostname', code: 'invalid' });
+  if (form.hostname.trim() !== '' && !normaliseHostname(form.hostname))
+    problems.push({ field: 'hostname', code: 'invalid' });
   if (form.includeUrl) url('pageUrl', form.pageUrl);
   switch (form.kind) {
     case 'wrong-detection':
@@ -291,7 +295,8 @@ const DIRECTORY_NOTE =
 const WORDS = {
   fr: {
     notService: (host: string, service: string) => `${host} n’est pas ${service}`,
-    missed: (host: string, service: string) => (service ? `Matou ne reconnaît pas ${service} sur ${host}` : `Matou ne dit rien sur ${host}`),
+    missed: (host: string, service: string) =>
+      service ? `Matou ne reconnaît pas ${service} sur ${host}` : `Matou ne dit rien sur ${host}`,
     altMissing: (software: string, need: string) => `Alternative manquante pour « ${need} » : ${software}`,
     altWrong: (software: string, need: string) => `Alternative à revoir pour « ${need} » : ${software}`,
     hostInfo: (host: string) => `Hébergeur : informations à corriger pour ${host}`,
@@ -303,7 +308,8 @@ const WORDS = {
   },
   en: {
     notService: (host: string, service: string) => `${host} is not ${service}`,
-    missed: (host: string, service: string) => (service ? `Matou does not recognise ${service} on ${host}` : `Matou says nothing on ${host}`),
+    missed: (host: string, service: string) =>
+      service ? `Matou does not recognise ${service} on ${host}` : `Matou says nothing on ${host}`,
     altMissing: (software: string, need: string) => `Missing alternative for “${need}”: ${software}`,
     altWrong: (software: string, need: string) => `Alternative to review for “${need}”: ${software}`,
     hostInfo: (host: string) => `Host: information to correct for ${host}`,
@@ -359,10 +365,15 @@ function catalogueSnippet(form: CorrectionForm, ctx: ReportContext): CatalogueSn
   const known = (id: string) => catalogue.services.some((s) => s.id === id);
   if (form.kind === 'wrong-detection' && host) {
     const example = exampleUrl(form, host);
-    if (form.detection === 'not-this-service' && known(form.service)) files[serviceFile(form.service)] = { lookalikes: [example] };
-    const actual = form.actualService && form.actualService !== form.service && known(form.actualService) ? form.actualService : '';
+    if (form.detection === 'not-this-service' && known(form.service))
+      files[serviceFile(form.service)] = { lookalikes: [example] };
+    const actual =
+      form.actualService && form.actualService !== form.service && known(form.actualService)
+        ? form.actualService
+        : '';
     if (actual) {
-      files[serviceFile(actual)] = form.detection === 'missed' ? { match: [{ host }], examples: [example] } : { examples: [example] };
+      files[serviceFile(actual)] =
+        form.detection === 'missed' ? { match: [{ host }], examples: [example] } : { examples: [example] };
     } else if (form.detection === 'missed') {
       newFiles.push(serviceFile('new-service'));
       files[serviceFile('new-service')] = {
@@ -379,8 +390,12 @@ function catalogueSnippet(form: CorrectionForm, ctx: ReportContext): CatalogueSn
   if (form.kind === 'alternative' && form.category) {
     const name = cleanText(form.software);
     const note = cleanText(form.note);
-    const fitNote = note ? { [form.category]: { fr: lang === 'fr' ? note : '', en: lang === 'en' ? note : '' } } : undefined;
-    const existing = catalogue.software.find((s) => s.name.toLowerCase() === name.toLowerCase() || s.id === slug(name));
+    const fitNote = note
+      ? { [form.category]: { fr: lang === 'fr' ? note : '', en: lang === 'en' ? note : '' } }
+      : undefined;
+    const existing = catalogue.software.find(
+      (s) => s.name.toLowerCase() === name.toLowerCase() || s.id === slug(name),
+    );
     if (existing) {
       const change: Record<string, unknown> = {};
       if (!existing.categories.includes(form.category)) change.categories = [form.category];
@@ -428,7 +443,10 @@ export function buildReport(form: CorrectionForm, ctx: ReportContext): Report {
   switch (form.kind) {
     case 'wrong-detection': {
       add('detection', CHOICE_TEXT.detection[form.detection]);
-      add('actualService', withName(form.actualService, form.actualService ? serviceName(form.actualService) : ''));
+      add(
+        'actualService',
+        withName(form.actualService, form.actualService ? serviceName(form.actualService) : ''),
+      );
       const about = host || NOT_GIVEN;
       title =
         form.detection === 'not-this-service'
@@ -442,7 +460,10 @@ export function buildReport(form: CorrectionForm, ctx: ReportContext): Report {
       add('software', software);
       add('softwareWebsite', cleanText(form.softwareWebsite));
       add('note', cleanText(form.note));
-      title = (form.alternativeProblem === 'missing' ? words.altMissing : words.altWrong)(software, needLabel(form.category));
+      title = (form.alternativeProblem === 'missing' ? words.altMissing : words.altWrong)(
+        software,
+        needLabel(form.category),
+      );
       break;
     case 'host-info':
       add('hostName', hostName);
@@ -468,12 +489,14 @@ export function buildReport(form: CorrectionForm, ctx: ReportContext): Report {
   const lines: string[] = [];
   for (const [heading, value] of sections) {
     lines.push(`### ${HEADINGS[heading]}`, '', value, '');
-    if (heading === 'hostProblem' || (heading === 'registration' && form.kind === 'missing-host')) lines.push(DIRECTORY_NOTE, '');
+    if (heading === 'hostProblem' || (heading === 'registration' && form.kind === 'missing-host'))
+      lines.push(DIRECTORY_NOTE, '');
   }
   if (snippet) {
     const f = fence(snippet.json);
     lines.push(`### ${HEADINGS.snippet}`, '');
-    for (const file of snippet.files) lines.push(`- ${snippet.newFiles.includes(file) ? words.newFile(file) : words.addTo(file)}`);
+    for (const file of snippet.files)
+      lines.push(`- ${snippet.newFiles.includes(file) ? words.newFile(file) : words.addTo(file)}`);
     lines.push('', `${f}json`, snippet.json, f, '');
   }
   lines.push('---', `Matou ${ctx.version || '?'} · ${lang} · ${words.sentFrom}`);
@@ -485,4 +508,5 @@ export function reportMarkdown(report: Report): string {
   return `## ${report.title}\n\n${report.body}\n`;
 }
 
-export const isRegistration = (value: string): value is Registration => (REGISTRATIONS as readonly string[]).includes(value);
+export const isRegistration = (value: string): value is Registration =>
+  (REGISTRATIONS as readonly string[]).includes(value);

@@ -3,7 +3,13 @@
 // path. Kept apart from the report's text so that the popup carries only these few lines.
 import { isCatalogueId, normaliseHostname } from '../values';
 
-export const CORRECTION_KINDS = ['wrong-detection', 'alternative', 'host-info', 'missing-host', 'other'] as const;
+export const CORRECTION_KINDS = [
+  'wrong-detection',
+  'alternative',
+  'host-info',
+  'missing-host',
+  'other',
+] as const;
 export type CorrectionKind = (typeof CORRECTION_KINDS)[number];
 
 export interface CorrectRoute {
@@ -41,4 +47,3 @@ export function parseCorrectRoute(hash: string): CorrectRoute | null {
   if (params.get('tab') !== null && Number.isInteger(tab) && tab >= 0) route.tab = tab;
   return route;
 }
-

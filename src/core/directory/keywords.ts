@@ -37,7 +37,8 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'instant messaging',
-    pattern: /\b(?:conversation instantanee|messagerie instantanee|discussion instantanee|instant messaging)\b/,
+    pattern:
+      /\b(?:conversation instantanee|messagerie instantanee|discussion instantanee|instant messaging)\b/,
     categories: ['instant-messaging'],
   },
   {
@@ -93,7 +94,8 @@ export const FUNCTION_KEYWORDS: readonly FunctionKeyword[] = [
   },
   {
     label: 'web-site hosting',
-    pattern: /\b(?:hebergement (?:de )?sites? (?:web|internet)|hebergement web|sites? (?:web )?statiques?|web ?site hosting|web hosting)\b/,
+    pattern:
+      /\b(?:hebergement (?:de )?sites? (?:web|internet)|hebergement web|sites? (?:web )?statiques?|web ?site hosting|web hosting)\b/,
     categories: ['website'],
   },
   {

@@ -118,7 +118,8 @@ export function parseDay(raw: string | undefined): string | undefined {
     return undefined;
   }
   const date = new Date(Date.UTC(y, m - 1, d));
-  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d) return undefined;
+  if (date.getUTCFullYear() !== y || date.getUTCMonth() !== m - 1 || date.getUTCDate() !== d)
+    return undefined;
   if (y < 1990 || y > 2200) return undefined;
   return date.toISOString().slice(0, 10);
 }
@@ -126,13 +127,17 @@ export function parseDay(raw: string | undefined): string | undefined {
 /** `organization.type` (`ASSOCIATION`, `Cooperative`…) lower-cased, or undefined when not one of the list. */
 export function normalizeOrganizationType(raw: string | undefined): OrganizationType | undefined {
   const value = raw?.trim().toLowerCase();
-  return (ORGANIZATION_TYPES as readonly string[]).includes(value ?? '') ? (value as OrganizationType) : undefined;
+  return (ORGANIZATION_TYPES as readonly string[]).includes(value ?? '')
+    ? (value as OrganizationType)
+    : undefined;
 }
 
 /** `host.provider.type` (`HOME`, `HOSTEDBAY`, `HOSTEDSERVER`, `OUTSOURCED`) lower-cased, or undefined. */
 export function normalizeHostProvider(raw: string | undefined): HostProviderType | undefined {
   const value = raw?.trim().toLowerCase();
-  return (HOST_PROVIDER_TYPES as readonly string[]).includes(value ?? '') ? (value as HostProviderType) : undefined;
+  return (HOST_PROVIDER_TYPES as readonly string[]).includes(value ?? '')
+    ? (value as HostProviderType)
+    : undefined;
 }
 
 /** The platform named by an `organization.funding.<suffix>` key (YunoHost writes `Tipee` for Tipeee). */
@@ -184,7 +189,9 @@ class Warnings {
     const text = cleanText(message, LIMITS.warningMessage) ?? cleanText(code, 64) ?? 'warning';
     const ref = at !== undefined && at.length > 0 ? toSourceRef(at) : 'unknown';
     const safeCode = makeId(code);
-    this.kept.push(ref !== 'unknown' ? { code: safeCode, message: text, at: ref } : { code: safeCode, message: text });
+    this.kept.push(
+      ref !== 'unknown' ? { code: safeCode, message: text, at: ref } : { code: safeCode, message: text },
+    );
   }
 }
 
@@ -221,7 +228,12 @@ function derivePlace(p: PropertiesMap, from: string, warnings: Warnings): Direct
       place.countryCode = 'FR';
       place.departement = parsed.departement;
       place.region = parsed.region;
-    } else warnings.add('bad-country', `organization.country.code "${rawCode.slice(0, 40)}" is not an ISO country code`, from);
+    } else
+      warnings.add(
+        'bad-country',
+        `organization.country.code "${rawCode.slice(0, 40)}" is not an ISO country code`,
+        from,
+      );
   }
   if (place.countryCode === undefined) {
     const byName = get(p, 'organization.country.name');
@@ -280,7 +292,11 @@ function serviceVerdict(p: PropertiesMap, today: string, from: string, warnings:
   const status = get(p, 'service.status.level')?.toUpperCase();
   if (status !== undefined && !KEPT_SERVICE_STATUSES.has(status)) {
     if (EXCLUDED_SERVICE_STATUSES.has(status)) return { excluded: `service.status.level = ${status}` };
-    warnings.add('unknown-status', `service.status.level "${status.slice(0, 40)}" is not a known status; kept`, from);
+    warnings.add(
+      'unknown-status',
+      `service.status.level "${status.slice(0, 40)}" is not a known status; kept`,
+      from,
+    );
   }
   const raw = get(p, 'service.enddate');
   if (raw === undefined) return {};
@@ -307,7 +323,8 @@ class FactReader {
     const raw = get(this.p, key);
     if (raw === undefined) return undefined;
     const url = httpUrl(raw);
-    if (url === undefined) this.warnings.add('bad-url', `${this.what}: ${key} is not an http(s) URL; dropped`, this.from);
+    if (url === undefined)
+      this.warnings.add('bad-url', `${this.what}: ${key} is not an http(s) URL; dropped`, this.from);
     return url;
   }
 
@@ -317,7 +334,11 @@ class FactReader {
     if (raw === undefined) return undefined;
     const day = parseDay(raw);
     if (day === undefined) {
-      this.warnings.add('bad-date', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a date; dropped`, this.from);
+      this.warnings.add(
+        'bad-date',
+        `${this.what}: ${key} "${raw.slice(0, 40)}" is not a date; dropped`,
+        this.from,
+      );
     } else if (day > this.today) {
       this.warnings.add('bad-date', `${this.what}: ${key} ${day} is in the future; dropped`, this.from);
       return undefined;
@@ -334,7 +355,12 @@ class FactReader {
     const raw = get(this.p, key);
     if (raw === undefined) return undefined;
     const value = read(raw);
-    if (value === undefined) this.warnings.add('unknown-value', `${this.what}: ${key} "${raw.slice(0, 40)}" is not a known value; dropped`, this.from);
+    if (value === undefined)
+      this.warnings.add(
+        'unknown-value',
+        `${this.what}: ${key} "${raw.slice(0, 40)}" is not a known value; dropped`,
+        this.from,
+      );
     return value;
   }
 
@@ -347,7 +373,11 @@ class FactReader {
       if (url === undefined || links.some((l) => l.url === url)) continue;
       links.push({ kind: fundingKind(key.slice('organization.funding.'.length)), url });
     }
-    links.sort((a, b) => FUNDING_KINDS.indexOf(a.kind) - FUNDING_KINDS.indexOf(b.kind) || (a.url < b.url ? -1 : a.url > b.url ? 1 : 0));
+    links.sort(
+      (a, b) =>
+        FUNDING_KINDS.indexOf(a.kind) - FUNDING_KINDS.indexOf(b.kind) ||
+        (a.url < b.url ? -1 : a.url > b.url ? 1 : 0),
+    );
     return links.slice(0, LIMITS.fundingLinks);
   }
 }
@@ -386,7 +416,8 @@ function organizationFacts(facts: FactReader): OrganizationFacts | undefined {
  * organisation's links anyway, and every service of a member would otherwise carry a copy.
  */
 function serviceFacts(facts: FactReader, org: OrganizationFacts | undefined): ServiceFacts | undefined {
-  const own = (url: string | undefined, orgUrl: string | undefined) => (url !== undefined && url !== orgUrl ? url : undefined);
+  const own = (url: string | undefined, orgUrl: string | undefined) =>
+    url !== undefined && url !== orgUrl ? url : undefined;
   return defined<ServiceFacts>({
     startDate: facts.startDay('service.startdate'),
     description: facts.text('service.description'),
@@ -432,7 +463,9 @@ export function relativeRef(base: string, target: string): string {
   const split = (ref: string): { origin: string; path: string } | null => {
     const m = /^(https?:\/\/[^/?#]+)(\/[^?#]*)$/.exec(ref);
     if (m) return { origin: m[1]!, path: m[2]! };
-    return ref.includes(':') || ref.includes('?') || ref.includes('#') ? null : { origin: '', path: `/${ref}` };
+    return ref.includes(':') || ref.includes('?') || ref.includes('#')
+      ? null
+      : { origin: '', path: `/${ref}` };
   };
   const a = split(base);
   const b = split(target);
@@ -459,7 +492,10 @@ function uniqueId(raw: string, taken: Set<string>): string {
  * Builds a snapshot from a crawled federation. Never throws on any file content; what is
  * excluded, dropped or not recognised is counted and reported in `warnings`.
  */
-export function normalizeFederation(crawled: CrawledFederation, options: NormalizeOptions): DirectorySnapshot {
+export function normalizeFederation(
+  crawled: CrawledFederation,
+  options: NormalizeOptions,
+): DirectorySnapshot {
   const warnings = new Warnings();
   for (const problem of crawled.problems) warnings.add(problem.code, problem.message, problem.at);
   const resolver = softwareResolver(options.catalogue);
@@ -483,17 +519,26 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
   const organizations: DirectoryOrganization[] = [];
   const orgIds = new Set<string>();
   for (const crawledOrg of crawled.organizations) {
-    const org = { ...crawledOrg, from: toSourceRef(crawledOrg.from), properties: lowerKeys(crawledOrg.properties) };
+    const org = {
+      ...crawledOrg,
+      from: toSourceRef(crawledOrg.from),
+      properties: lowerKeys(crawledOrg.properties),
+    };
     const p = org.properties;
     const verdict = organizationVerdict(p, today, org.from, warnings);
     if (verdict.excluded) {
       counts.excludedOrganizations += 1;
       counts.excludedServices += org.services.length;
-      warnings.add('excluded-organization', `${org.id}: not active (${verdict.excluded}); its services are left out`, org.from);
+      warnings.add(
+        'excluded-organization',
+        `${org.id}: not active (${verdict.excluded}); its services are left out`,
+        org.from,
+      );
       continue;
     }
     const name = cleanText(get(p, 'organization.name'), LIMITS.name);
-    if (name === undefined) warnings.add('no-name', `${org.id}: no organization.name; its id is shown instead`, org.from);
+    if (name === undefined)
+      warnings.add('no-name', `${org.id}: no organization.name; its id is shown instead`, org.from);
     const rawWebsite = get(p, 'organization.website');
     const website = httpUrl(rawWebsite);
     if (rawWebsite !== undefined && website === undefined) {
@@ -514,18 +559,30 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       const sv = serviceVerdict(sp, today, service.from, warnings);
       if (sv.excluded) {
         counts.excludedServices += 1;
-        warnings.add('excluded-service', `${org.id}/${service.id}: not active (${sv.excluded})`, service.from);
+        warnings.add(
+          'excluded-service',
+          `${org.id}/${service.id}: not active (${sv.excluded})`,
+          service.from,
+        );
         continue;
       }
       const rawUrl = get(sp, 'service.website');
       const url = httpUrl(rawUrl);
       if (rawUrl !== undefined && url === undefined) {
         counts.excludedServices += 1;
-        warnings.add('bad-url', `${org.id}/${service.id}: service.website is not an http(s) URL; service left out`, service.from);
+        warnings.add(
+          'bad-url',
+          `${org.id}/${service.id}: service.website is not an http(s) URL; service left out`,
+          service.from,
+        );
         continue;
       }
       const softwareName = cleanText(get(sp, 'software.name'), LIMITS.softwareName);
-      const serviceName = cleanText(get(sp, 'service.name'), LIMITS.name) ?? softwareName ?? cleanText(service.id, LIMITS.name) ?? 'service';
+      const serviceName =
+        cleanText(get(sp, 'service.name'), LIMITS.name) ??
+        softwareName ??
+        cleanText(service.id, LIMITS.name) ??
+        'service';
       const software = softwareName !== undefined ? resolver.resolve(softwareName) : undefined;
       let serviceCategories: string[];
       let categoryBasis: DirectoryService['categoryBasis'];
@@ -559,7 +616,10 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       else counts.withoutUrl += 1;
       if (categoryBasis) entry.categoryBasis = categoryBasis;
       if (sv.endDate) entry.endDate = sv.endDate;
-      const facts = serviceFacts(new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings), orgFacts);
+      const facts = serviceFacts(
+        new FactReader(sp, today, `${org.id}/${service.id}`, service.from, warnings),
+        orgFacts,
+      );
       if (facts) entry.facts = facts;
       if (serviceCategories.length === 0) {
         counts.uncategorized += 1;
@@ -572,7 +632,11 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
       for (const c of serviceCategories) categories.set(c, (categories.get(c) ?? 0) + 1);
       services.push(entry);
       if (services.length >= LIMITS.servicesPerOrganization) {
-        warnings.add('too-many-services', `${org.id}: more than ${LIMITS.servicesPerOrganization} services; the rest are left out`, org.from);
+        warnings.add(
+          'too-many-services',
+          `${org.id}: more than ${LIMITS.servicesPerOrganization} services; the rest are left out`,
+          org.from,
+        );
         break;
       }
     }
@@ -595,11 +659,17 @@ export function normalizeFederation(crawled: CrawledFederation, options: Normali
   }
 
   for (const [name, n] of [...unknownSoftware].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))) {
-    warnings.add('unknown-software', `software "${name}" (${n} service${n > 1 ? 's' : ''}) is not in the catalogue`);
+    warnings.add(
+      'unknown-software',
+      `software "${name}" (${n} service${n > 1 ? 's' : ''}) is not in the catalogue`,
+    );
   }
   for (const c of [...missingKeywordCategories].sort()) {
     const labels = FUNCTION_KEYWORDS.filter((k) => k.categories.includes(c)).map((k) => k.label);
-    warnings.add('keyword-category-missing', `keyword table category "${c}" (${labels.join(', ')}) is not in the catalogue; ignored`);
+    warnings.add(
+      'keyword-category-missing',
+      `keyword table category "${c}" (${labels.join(', ')}) is not in the catalogue; ignored`,
+    );
   }
 
   counts.categories = Object.fromEntries([...categories].sort((a, b) => a[0].localeCompare(b[0])));

@@ -8,8 +8,7 @@ import { parseLines } from 'dot-properties';
 export type PropertiesMap = ReadonlyMap<string, string>;
 
 export type PropertiesResult =
-  | { ok: true; properties: PropertiesMap }
-  | { ok: false; code: 'empty' | 'not-properties'; reason: string };
+  { ok: true; properties: PropertiesMap } | { ok: false; code: 'empty' | 'not-properties'; reason: string };
 
 /** First words of keys in ChatonsInfos / StatoolInfos files. */
 const SECTIONS = /^(?:file|federation|organization|service|software|host|subs|metrics)\./;
@@ -54,7 +53,11 @@ export function parseProperties(input: string): PropertiesResult {
   for (const key of properties.keys()) {
     if (SECTIONS.test(key)) return { ok: true, properties };
   }
-  return { ok: false, code: 'not-properties', reason: 'no ChatonsInfos key (file., organization., service., subs.…)' };
+  return {
+    ok: false,
+    code: 'not-properties',
+    reason: 'no ChatonsInfos key (file., organization., service., subs.…)',
+  };
 }
 
 /** The `subs.<id> = <url>` lines of a federation or organisation file, in file order. */
@@ -63,7 +66,10 @@ export function subsOf(properties: PropertiesMap): Array<{ id: string; ref: stri
   for (const [key, value] of properties) {
     if (!key.startsWith('subs.')) continue;
     const id = key.slice(5).trim();
-    const ref = value.trim().replace(/^(['"])(.*)\1$/, '$2').trim();
+    const ref = value
+      .trim()
+      .replace(/^(['"])(.*)\1$/, '$2')
+      .trim();
     if (id.length > 0 && ref.length > 0) out.push({ id, ref });
   }
   return out;

@@ -137,7 +137,12 @@ function serviceOf(
   org: DirectorySnapshot['organizations'][number],
   url: string,
 ): HostService {
-  const out: HostService = { id: service.id, name: service.name, url, urlSource: service.url !== undefined ? 'service' : 'organization' };
+  const out: HostService = {
+    id: service.id,
+    name: service.name,
+    url,
+    urlSource: service.url !== undefined ? 'service' : 'organization',
+  };
   const f = service.facts;
   if (f !== undefined) {
     if (f.startDate !== undefined) out.startDate = f.startDate;
@@ -154,7 +159,13 @@ function serviceOf(
   return out;
 }
 
-const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = { none: 0, free: 0, member: 1, client: 2, unknown: 3 };
+const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = {
+  none: 0,
+  free: 0,
+  member: 1,
+  client: 2,
+  unknown: 3,
+};
 
 /** Names compare without case or accents ("Écolo" sorts with "ecolo"), then by id for a stable order. */
 function sortKey(name: string): string {
@@ -189,7 +200,12 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
     const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
     const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
     for (const service of org.services) {
-      if (service.load === 'full' || service.categories.length === 0 || (service.url ?? org.website) === undefined) continue;
+      if (
+        service.load === 'full' ||
+        service.categories.length === 0 ||
+        (service.url ?? org.website) === undefined
+      )
+        continue;
       services.push({ service, key: `${sortKey(service.name)}\u0000${service.id}` });
     }
     if (services.length > 1) services.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));

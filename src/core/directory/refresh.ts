@@ -82,7 +82,11 @@ function describeError(error: unknown): string {
 
 export type BodyResult = { ok: true; bytes: Uint8Array } | { ok: false; tooBig: boolean; reason: string };
 
-export async function readCapped(response: Response, maxBytes: number, abort: () => void): Promise<BodyResult> {
+export async function readCapped(
+  response: Response,
+  maxBytes: number,
+  abort: () => void,
+): Promise<BodyResult> {
   if (response.body === null) return { ok: true, bytes: new Uint8Array(0) };
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -157,10 +161,13 @@ export async function refreshDirectory(options: RefreshOptions): Promise<Refresh
     } catch (error) {
       if (timedOut) return failed(`no answer within ${timeoutMs} ms`);
       // The caller's fetch refused before sending anything (no permission for that origin).
-      if (error instanceof Error && error.name === 'NotAllowedError') return failed(error.message.slice(0, 300));
+      if (error instanceof Error && error.name === 'NotAllowedError')
+        return failed(error.message.slice(0, 300));
       // Browsers say no more than "Failed to fetch": offline, no such host, a redirect, or a server
       // other than the default one that does not allow cross-origin downloads (CORS).
-      return failed(`network error, redirect refused, or the server does not allow downloads from extensions (CORS): ${describeError(error)}`);
+      return failed(
+        `network error, redirect refused, or the server does not allow downloads from extensions (CORS): ${describeError(error)}`,
+      );
     }
     const status = response.status;
     if (response.redirected || response.type === 'opaqueredirect') {
@@ -180,12 +187,18 @@ export async function refreshDirectory(options: RefreshOptions): Promise<Refresh
     }
     if (status < 200 || status > 299) {
       controller.abort();
-      return failed(`HTTP ${status}${response.statusText ? ` ${response.statusText.slice(0, 60)}` : ''}`, status);
+      return failed(
+        `HTTP ${status}${response.statusText ? ` ${response.statusText.slice(0, 60)}` : ''}`,
+        status,
+      );
     }
     const declared = Number(response.headers.get('content-length'));
     if (Number.isFinite(declared) && declared > maxBytes) {
       controller.abort();
-      return rejected(`announced ${declared} bytes, more than the ${maxBytes}-byte limit; not downloaded`, status);
+      return rejected(
+        `announced ${declared} bytes, more than the ${maxBytes}-byte limit; not downloaded`,
+        status,
+      );
     }
 
     let body: BodyResult;

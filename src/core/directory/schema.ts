@@ -68,22 +68,43 @@ export const COUNTRY_CODES: ReadonlySet<string> = ISO_ALPHA2;
 export const DEPARTEMENT_CODES: ReadonlySet<string> = new Set(DEPARTEMENTS.map((d) => `FR-${d.code}`));
 export const REGION_CODES: ReadonlySet<string> = new Set(FRENCH_REGIONS.map((r) => `FR-${r.code}`));
 
-const countryCode = v.pipe(v.string(), v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'));
+const countryCode = v.pipe(
+  v.string(),
+  v.check((s) => COUNTRY_CODES.has(s), 'ISO alpha-2 code'),
+);
 
 export const placeSchema = v.object({
   /** ISO 3166-1 alpha-2, upper case. */
   countryCode: v.optional(countryCode),
   /** `FR-69`, `FR-2A`, `FR-974`. */
-  departement: v.optional(v.pipe(v.string(), v.check((s) => DEPARTEMENT_CODES.has(s), 'département code'))),
+  departement: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => DEPARTEMENT_CODES.has(s), 'département code'),
+    ),
+  ),
   /** `FR-ARA`… */
-  region: v.optional(v.pipe(v.string(), v.check((s) => REGION_CODES.has(s), 'région code'))),
+  region: v.optional(
+    v.pipe(
+      v.string(),
+      v.check((s) => REGION_CODES.has(s), 'région code'),
+    ),
+  ),
   city: v.optional(text(LIMITS.city)),
   latitude: v.optional(v.pipe(v.number(), v.minValue(-90), v.maxValue(90))),
   longitude: v.optional(v.pipe(v.number(), v.minValue(-180), v.maxValue(180))),
 });
 
 /** `organization.type`, lower-cased. */
-export const ORGANIZATION_TYPES = ['association', 'informal', 'cooperative', 'microcompany', 'company', 'individual', 'other'] as const;
+export const ORGANIZATION_TYPES = [
+  'association',
+  'informal',
+  'cooperative',
+  'microcompany',
+  'company',
+  'individual',
+  'other',
+] as const;
 export type OrganizationType = (typeof ORGANIZATION_TYPES)[number];
 
 /**
@@ -206,7 +227,12 @@ export const sourceSchema = v.object({
   /** `http`: crawled from the web; `file`: built from files on disk (paths relative to the federation file). */
   kind: v.picklist(['http', 'file']),
   /** The federation file: its URL, or its path as given to the command. */
-  federation: v.pipe(v.string(), v.minLength(1), v.maxLength(MAX_URL_LENGTH), v.check(isCleanText, 'controls')),
+  federation: v.pipe(
+    v.string(),
+    v.minLength(1),
+    v.maxLength(MAX_URL_LENGTH),
+    v.check(isCleanText, 'controls'),
+  ),
   /** One honest sentence for people: what this copy is and how complete. */
   description: text(LIMITS.description),
   /** `file.datetime` of the federation file, as written there. */

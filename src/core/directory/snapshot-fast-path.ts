@@ -24,14 +24,19 @@ import { ID_PATTERN, MAX_URL_LENGTH, isCleanText, isHttpUrl, isSourceRef } from 
 
 type Obj = Record<string, unknown>;
 
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
-const isText = (x: unknown, max: number) => typeof x === 'string' && x.length >= 1 && x.length <= max && isCleanText(x);
+const isObj = (x: unknown): x is Obj =>
+  typeof x === 'object' && x !== null && !Array.isArray(x) && Object.getPrototypeOf(x) === Object.prototype;
+const isText = (x: unknown, max: number) =>
+  typeof x === 'string' && x.length >= 1 && x.length <= max && isCleanText(x);
 const isId = (x: unknown) => typeof x === 'string' && ID_PATTERN.test(x);
 const isUrl = (x: unknown) => typeof x === 'string' && isHttpUrl(x);
-const isDay = (x: unknown) => typeof x === 'string' && ISO_DATE_PATTERN.test(x) && Number.isFinite(Date.parse(x));
-const isUtc = (x: unknown) => typeof x === 'string' && UTC_DATE_TIME_PATTERN.test(x) && Number.isFinite(Date.parse(x));
+const isDay = (x: unknown) =>
+  typeof x === 'string' && ISO_DATE_PATTERN.test(x) && Number.isFinite(Date.parse(x));
+const isUtc = (x: unknown) =>
+  typeof x === 'string' && UTC_DATE_TIME_PATTERN.test(x) && Number.isFinite(Date.parse(x));
 const isCount = (x: unknown) => typeof x === 'number' && Number.isInteger(x) && x >= 0;
-const isNum = (x: unknown, limit: number) => typeof x === 'number' && !Number.isNaN(x) && x >= -limit && x <= limit;
+const isNum = (x: unknown, limit: number) =>
+  typeof x === 'number' && !Number.isNaN(x) && x >= -limit && x <= limit;
 const inList = (list: readonly string[]) => {
   const set = new Set(list);
   return (x: unknown) => typeof x === 'string' && set.has(x);
@@ -51,7 +56,10 @@ function fits(o: unknown, checks: Readonly<Record<string, Check>>, required: rea
   return true;
 }
 
-const list = (item: Check, max: number, min = 0): Check => (x) => Array.isArray(x) && x.length >= min && x.length <= max && x.every(item);
+const list =
+  (item: Check, max: number, min = 0): Check =>
+  (x) =>
+    Array.isArray(x) && x.length >= min && x.length <= max && x.every(item);
 
 const isCountry = inSet(COUNTRY_CODES);
 const isProvider = inList(HOST_PROVIDER_TYPES);
@@ -65,7 +73,10 @@ const PLACE: Record<string, Check> = {
   longitude: (x) => isNum(x, 180),
 };
 
-const nonEmpty = (checks: Record<string, Check>): Check => (x) => fits(x, checks, []) && Object.keys(x as Obj).length > 0;
+const nonEmpty =
+  (checks: Record<string, Check>): Check =>
+  (x) =>
+    fits(x, checks, []) && Object.keys(x as Obj).length > 0;
 
 const SERVICE_FACTS = nonEmpty({
   startDate: isDay,
@@ -124,26 +135,46 @@ const SOURCE: Check = (x) =>
     x,
     {
       kind: inList(['http', 'file']),
-      federation: (f) => typeof f === 'string' && f.length >= 1 && f.length <= MAX_URL_LENGTH && isCleanText(f),
+      federation: (f) =>
+        typeof f === 'string' && f.length >= 1 && f.length <= MAX_URL_LENGTH && isCleanText(f),
       description: (d) => isText(d, LIMITS.description),
       datetime: (d) => isText(d, 64),
     },
     ['kind', 'federation', 'description'],
   );
 
-const COUNT_KEYS = ['organizations', 'services', 'uncategorized', 'withoutUrl', 'excludedOrganizations', 'excludedServices', 'unknownSoftware', 'skippedFiles', 'warnings'];
+const COUNT_KEYS = [
+  'organizations',
+  'services',
+  'uncategorized',
+  'withoutUrl',
+  'excludedOrganizations',
+  'excludedServices',
+  'unknownSoftware',
+  'skippedFiles',
+  'warnings',
+];
 const COUNTS: Check = (x) =>
   fits(
     x,
     {
       ...Object.fromEntries(COUNT_KEYS.map((k) => [k, isCount])),
-      categories: (c) => isObj(c) && Object.entries(c).every(([k, n]) => CATEGORY_ID_PATTERN.test(k) && isCount(n)),
+      categories: (c) =>
+        isObj(c) && Object.entries(c).every(([k, n]) => CATEGORY_ID_PATTERN.test(k) && isCount(n)),
     },
     [...COUNT_KEYS, 'categories'],
   );
 
 const WARNING: Check = (x) =>
-  fits(x, { code: isId, message: (m) => isText(m, LIMITS.warningMessage), at: (a) => typeof a === 'string' && isSourceRef(a) }, ['code', 'message']);
+  fits(
+    x,
+    {
+      code: isId,
+      message: (m) => isText(m, LIMITS.warningMessage),
+      at: (a) => typeof a === 'string' && isSourceRef(a),
+    },
+    ['code', 'message'],
+  );
 
 const SNAPSHOT: Record<string, Check> = {
   schemaVersion: (x) => x === SNAPSHOT_SCHEMA_VERSION,
@@ -155,7 +186,15 @@ const SNAPSHOT: Record<string, Check> = {
   warnings: list(WARNING, LIMITS.warnings),
   organizations: list((o) => fits(o, ORGANIZATION, ORGANIZATION_REQUIRED), LIMITS.organizations),
 };
-const SNAPSHOT_REQUIRED = ['schemaVersion', 'builtAt', 'generator', 'source', 'counts', 'warnings', 'organizations'];
+const SNAPSHOT_REQUIRED = [
+  'schemaVersion',
+  'builtAt',
+  'generator',
+  'source',
+  'counts',
+  'warnings',
+  'organizations',
+];
 
 /**
  * True only when `raw` is a snapshot `snapshotSchema` accepts and gives back unchanged (plain

@@ -22,7 +22,11 @@ import {
 } from './schema';
 
 export type ParseSnapshotResult =
-  | { ok: true; snapshot: DirectorySnapshot; /** What was dropped, in plain words (empty when nothing). */ dropped: string[] }
+  | {
+      ok: true;
+      snapshot: DirectorySnapshot;
+      /** What was dropped, in plain words (empty when nothing). */ dropped: string[];
+    }
   | { ok: false; reason: string };
 
 const headerSchema = v.object({
@@ -68,14 +72,19 @@ function parse(raw: unknown): ParseSnapshotResult {
   }
   // The common case: the whole file is valid. Only when it is not, go entry by entry. A plain,
   // fully valid file is recognised without valibot (much faster; the schema decides otherwise).
-  const whole = isPlainValidSnapshot(raw) ? { success: true as const, output: raw } : v.safeParse(snapshotSchema, raw);
+  const whole = isPlainValidSnapshot(raw)
+    ? { success: true as const, output: raw }
+    : v.safeParse(snapshotSchema, raw);
   if (whole.success) {
     const counts = recount(whole.output.organizations, whole.output.counts, true);
     if (counts) return { ok: true, snapshot: { ...whole.output, counts }, dropped: [] };
   }
   const header = v.safeParse(headerSchema, raw);
   if (!header.success) {
-    return { ok: false, reason: `invalid snapshot: ${header.issues.slice(0, 3).map(describeIssue).join('; ')}` };
+    return {
+      ok: false,
+      reason: `invalid snapshot: ${header.issues.slice(0, 3).map(describeIssue).join('; ')}`,
+    };
   }
   if (header.output.organizations.length > LIMITS.organizations) {
     return { ok: false, reason: `more than ${LIMITS.organizations} organisations` };
@@ -107,7 +116,9 @@ function parse(raw: unknown): ParseSnapshotResult {
     org.output.services.forEach((rawService, j) => {
       const service = v.safeParse(serviceSchema, rawService);
       if (!service.success) {
-        note(`service ${org.output.id}/${label(rawService, `#${j + 1}`)} (${describeIssue(service.issues[0]!)})`);
+        note(
+          `service ${org.output.id}/${label(rawService, `#${j + 1}`)} (${describeIssue(service.issues[0]!)})`,
+        );
         return;
       }
       if (seenServices.has(service.output.id)) {

@@ -14,7 +14,9 @@ const httpsUrl = (value: unknown): string | null =>
   typeof value === 'string' && /^https:/i.test(value.trim()) ? (httpUrl(value) ?? null) : null;
 
 /** The host's name and user-guide address (the service's guide first), or null when it has none. */
-export function hostGuideOf(host: Pick<RankedHost, 'organization' | 'service'> | null | undefined): HostGuide | null {
+export function hostGuideOf(
+  host: Pick<RankedHost, 'organization' | 'service'> | null | undefined,
+): HostGuide | null {
   if (!host) return null;
   const guideUrl = httpsUrl(host.service.guideUrl) ?? httpsUrl(host.organization.guideUrl);
   return guideUrl ? { name: host.organization.name, guideUrl } : null;

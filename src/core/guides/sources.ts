@@ -23,5 +23,10 @@ export function isDocumentationUrl(url: string): boolean {
   } catch {
     return false;
   }
-  return parsed.protocol === 'https:' && parsed.username === '' && parsed.password === '' && DOCUMENTATION_HOSTS.includes(parsed.hostname);
+  return (
+    parsed.protocol === 'https:' &&
+    parsed.username === '' &&
+    parsed.password === '' &&
+    DOCUMENTATION_HOSTS.includes(parsed.hostname)
+  );
 }

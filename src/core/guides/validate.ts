@@ -11,12 +11,30 @@ export const GUIDES_DIR = 'src/catalogue/guides';
 
 /** Services that must have a guide: the mission's four and the most used others. */
 export const REQUIRED_GUIDE_SERVICE_IDS: readonly string[] = [
-  'gmail', 'google-docs', 'zoom', 'discord', 'google-drive', 'google-calendar', 'google-meet',
-  'google-forms', 'outlook', 'microsoft-teams', 'whatsapp', 'youtube',
+  'gmail',
+  'google-docs',
+  'zoom',
+  'discord',
+  'google-drive',
+  'google-calendar',
+  'google-meet',
+  'google-forms',
+  'outlook',
+  'microsoft-teams',
+  'whatsapp',
+  'youtube',
 ];
 
 /** A guide stays short enough to read in a minute: limits per text, in characters. */
-export const GUIDE_LIMITS = { title: 80, text: 420, summary: 300, notCarriedOver: 220, sourceTitle: 100, minSteps: 2, maxSteps: 8 } as const;
+export const GUIDE_LIMITS = {
+  title: 80,
+  text: 420,
+  summary: 300,
+  notCarriedOver: 220,
+  sourceTitle: 100,
+  minSteps: 2,
+  maxSteps: 8,
+} as const;
 
 const TextSchema = v.pipe(v.string(), v.trim(), v.minLength(1));
 const LocalizedSchema = v.strictObject({ fr: TextSchema, en: TextSchema });
@@ -36,15 +54,20 @@ const GuideSchema = v.strictObject({
 });
 
 const HINTS: Record<string, string> = {
-  service: 'Use the id of a service from src/catalogue/services/ (e.g. "gmail"); the file must be named after it.',
-  summary: 'Say in one or two sentences, in French ("fr") and English ("en"), where the person ends up and what the steps do.',
+  service:
+    'Use the id of a service from src/catalogue/services/ (e.g. "gmail"); the file must be named after it.',
+  summary:
+    'Say in one or two sentences, in French ("fr") and English ("en"), where the person ends up and what the steps do.',
   steps: `List ${GUIDE_LIMITS.minSteps} to ${GUIDE_LIMITS.maxSteps} steps: {"title": {…}, "text": {…}, "source": {"url": "https://…", "title": {…}}}.`,
   title: 'Give a short title in French ("fr") and English ("en").',
   text: 'Say what to do, concretely, in French ("fr") and English ("en").',
-  source: 'Give the official documentation page the step is written from: {"url": "https://…", "title": {"fr": "…", "en": "…"}}.',
+  source:
+    'Give the official documentation page the step is written from: {"url": "https://…", "title": {"fr": "…", "en": "…"}}.',
   url: 'Give the full https:// address of the official documentation page.',
-  hostStep: 'Use true on the step done at the new host (the guide then links to the host\'s own user guide), or leave the field out.',
-  notCarriedOver: 'List, honestly, what does not come along (comments, edit history, contacts\' habits…), in French and English.',
+  hostStep:
+    "Use true on the step done at the new host (the guide then links to the host's own user guide), or leave the field out.",
+  notCarriedOver:
+    "List, honestly, what does not come along (comments, edit history, contacts' habits…), in French and English.",
   fr: 'Write the French text here; it must not be empty.',
   en: 'Write the English text here; it must not be empty.',
 };
@@ -70,7 +93,11 @@ function sourceProblem(url: string): { message: string; hint: string } | null {
   } catch {
     return { message: `${JSON.stringify(url)} is not a full web address`, hint: HINTS.url ?? '' };
   }
-  if (parsed.protocol !== 'https:') return { message: `${url} does not start with https://`, hint: 'Use the https:// address of the page; the guide shows only https links.' };
+  if (parsed.protocol !== 'https:')
+    return {
+      message: `${url} does not start with https://`,
+      hint: 'Use the https:// address of the page; the guide shows only https links.',
+    };
   if (!isDocumentationUrl(url)) {
     return {
       message: `${url} is not on an official documentation site`,
@@ -92,7 +119,12 @@ export interface GuidesValidation {
  * then nothing is said about which services exist); `unreadable` are guide files that were not
  * valid JSON (reported by whoever read them). Never throws.
  */
-export function validateGuides(raw: readonly unknown[], files: readonly string[], serviceIds: ReadonlySet<string> | null, unreadable: readonly string[] = []): GuidesValidation {
+export function validateGuides(
+  raw: readonly unknown[],
+  files: readonly string[],
+  serviceIds: ReadonlySet<string> | null,
+  unreadable: readonly string[] = [],
+): GuidesValidation {
   const problems: CatalogueProblem[] = [];
   const guides: Guide[] = [];
   raw.forEach((item, index) => {
@@ -105,18 +137,42 @@ export function validateGuides(raw: readonly unknown[], files: readonly string[]
         if (seen.has(field)) continue;
         seen.add(field);
         const unknownField = issue.expected === 'never' && (issue.path?.length ?? 0) > 0;
-        problems.push({ file, field, message: plainMessage(issue), hint: unknownField ? 'Remove this field or correct its spelling (field names are case-sensitive).' : hintFor(field) });
+        problems.push({
+          file,
+          field,
+          message: plainMessage(issue),
+          hint: unknownField
+            ? 'Remove this field or correct its spelling (field names are case-sensitive).'
+            : hintFor(field),
+        });
       }
       return;
     }
     const guide = result.output as Guide;
-    const add = (field: string, message: string, hint: string) => problems.push({ file, field, message, hint });
-    if (baseName(file) !== `${guide.service}.json`) add('service', `the service "${guide.service}" does not match the file name "${baseName(file)}"`, `Rename the file to "${guide.service}.json" or change "service".`);
-    if (serviceIds && !serviceIds.has(guide.service)) add('service', `there is no service "${guide.service}" in the catalogue`, HINTS.service ?? '');
-    if (guide.steps.length > GUIDE_LIMITS.maxSteps) add('steps', `the guide has ${guide.steps.length} steps (at most ${GUIDE_LIMITS.maxSteps})`, 'Keep the steps that matter; merge or drop the others.');
+    const add = (field: string, message: string, hint: string) =>
+      problems.push({ file, field, message, hint });
+    if (baseName(file) !== `${guide.service}.json`)
+      add(
+        'service',
+        `the service "${guide.service}" does not match the file name "${baseName(file)}"`,
+        `Rename the file to "${guide.service}.json" or change "service".`,
+      );
+    if (serviceIds && !serviceIds.has(guide.service))
+      add('service', `there is no service "${guide.service}" in the catalogue`, HINTS.service ?? '');
+    if (guide.steps.length > GUIDE_LIMITS.maxSteps)
+      add(
+        'steps',
+        `the guide has ${guide.steps.length} steps (at most ${GUIDE_LIMITS.maxSteps})`,
+        'Keep the steps that matter; merge or drop the others.',
+      );
     const tooLong = (field: string, text: { fr: string; en: string }, max: number) => {
       for (const lang of ['fr', 'en'] as const) {
-        if (text[lang].length > max) add(`${field}.${lang}`, `the text is ${text[lang].length} characters long (at most ${max})`, 'Say it shorter: a guide is read in a minute, the official page has the details.');
+        if (text[lang].length > max)
+          add(
+            `${field}.${lang}`,
+            `the text is ${text[lang].length} characters long (at most ${max})`,
+            'Say it shorter: a guide is read in a minute, the official page has the details.',
+          );
       }
     };
     tooLong('summary', guide.summary, GUIDE_LIMITS.summary);
@@ -128,17 +184,33 @@ export function validateGuides(raw: readonly unknown[], files: readonly string[]
       const source = sourceProblem(step.source.url);
       if (source) add(`steps[${i}].source.url`, source.message, source.hint);
       if (step.hostStep) hostSteps += 1;
-      if (hostSteps > 1 && step.hostStep) add(`steps[${i}].hostStep`, 'a second step is marked "hostStep"', 'Mark only the one step where the host\'s own user guide helps most.');
+      if (hostSteps > 1 && step.hostStep)
+        add(
+          `steps[${i}].hostStep`,
+          'a second step is marked "hostStep"',
+          "Mark only the one step where the host's own user guide helps most.",
+        );
     });
-    guide.notCarriedOver.forEach((text, i) => tooLong(`notCarriedOver[${i}]`, text, GUIDE_LIMITS.notCarriedOver));
+    guide.notCarriedOver.forEach((text, i) =>
+      tooLong(`notCarriedOver[${i}]`, text, GUIDE_LIMITS.notCarriedOver),
+    );
     guides.push(guide);
   });
 
-  const present = new Set(raw.map((item) => (typeof item === 'object' && item !== null ? (item as { service?: unknown }).service : undefined)));
+  const present = new Set(
+    raw.map((item) =>
+      typeof item === 'object' && item !== null ? (item as { service?: unknown }).service : undefined,
+    ),
+  );
   for (const id of REQUIRED_GUIDE_SERVICE_IDS) {
     const file = `${GUIDES_DIR}/${id}.json`;
     if (!present.has(id) && !unreadable.includes(file) && !files.includes(file)) {
-      problems.push({ file, field: '', message: `there is no migration guide for "${id}"`, hint: 'Write this guide: the popup offers one on this service (see CONTRIBUTING.md, "Writing a migration guide").' });
+      problems.push({
+        file,
+        field: '',
+        message: `there is no migration guide for "${id}"`,
+        hint: 'Write this guide: the popup offers one on this service (see CONTRIBUTING.md, "Writing a migration guide").',
+      });
     }
   }
   return problems.length === 0 && unreadable.length === 0 ? { guides, problems } : { problems };

@@ -38,7 +38,11 @@ export const FRENCH_REGIONS: readonly FrenchRegion[] = [
   { code: 'NAQ', name: { fr: 'Nouvelle-Aquitaine', en: 'Nouvelle-Aquitaine' }, overseas: false },
   { code: 'OCC', name: { fr: 'Occitanie', en: 'Occitania' }, overseas: false },
   { code: 'PDL', name: { fr: 'Pays de la Loire', en: 'Pays de la Loire' }, overseas: false },
-  { code: 'PAC', name: { fr: "Provence-Alpes-Côte d'Azur", en: "Provence-Alpes-Côte d'Azur" }, overseas: false },
+  {
+    code: 'PAC',
+    name: { fr: "Provence-Alpes-Côte d'Azur", en: "Provence-Alpes-Côte d'Azur" },
+    overseas: false,
+  },
   { code: 'GUA', name: { fr: 'Guadeloupe', en: 'Guadeloupe' }, overseas: true },
   { code: 'MTQ', name: { fr: 'Martinique', en: 'Martinique' }, overseas: true },
   { code: 'GUF', name: { fr: 'Guyane', en: 'French Guiana' }, overseas: true },

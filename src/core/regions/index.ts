@@ -137,7 +137,8 @@ const PLACE_NAMES: ReadonlyMap<string, NameHit> = (() => {
     // A département name wins over a homonymous town elsewhere; "Paris" stays a town too.
     m.set(foldPlaceName(d.name), existing && existing.departement === hit.departement ? existing : hit);
   }
-  for (const [name, code] of Object.entries(COUNTRY_NAME_ALIASES)) m.set(foldPlaceName(name), { countryCode: code });
+  for (const [name, code] of Object.entries(COUNTRY_NAME_ALIASES))
+    m.set(foldPlaceName(name), { countryCode: code });
   return m;
 })();
 
@@ -197,7 +198,10 @@ export function placeFromAddress(address: string, countryCode?: string): Address
       out.departement = found.dep;
       out.region = regionOfDepartement(found.dep) ?? undefined;
       const after = text.slice(found.index + found.code.length).split(/[,;\n/]|\s-\s/)[0] ?? '';
-      const city = after.replace(/\bcedex\b.*$/i, '').replace(/\d+/g, '').trim();
+      const city = after
+        .replace(/\bcedex\b.*$/i, '')
+        .replace(/\d+/g, '')
+        .trim();
       if (/\p{L}/u.test(city) && city.length <= 80) out.city = city;
       return out;
     }
@@ -231,7 +235,11 @@ export function placeFromAddress(address: string, countryCode?: string): Address
       out.region = hit.region;
     }
   }
-  if (!out.city && cityCandidate && (out.departement || out.region || parts.length === 1 || out.countryCode)) {
+  if (
+    !out.city &&
+    cityCandidate &&
+    (out.departement || out.region || parts.length === 1 || out.countryCode)
+  ) {
     out.city = cityCandidate;
   }
   return out;

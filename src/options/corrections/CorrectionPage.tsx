@@ -5,7 +5,17 @@
 // Where it helps, the same form also makes the local correction at once on this device.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { FORGE, forgeIssueLink } from '../../core/corrections/forge';
-import { buildReport, CORRECTION_KINDS, formFromRoute, formProblems, hostnameOnly, LIMITS, reportMarkdown, type CorrectionForm, type FormField } from '../../core/corrections/report';
+import {
+  buildReport,
+  CORRECTION_KINDS,
+  formFromRoute,
+  formProblems,
+  hostnameOnly,
+  LIMITS,
+  reportMarkdown,
+  type CorrectionForm,
+  type FormField,
+} from '../../core/corrections/report';
 import type { CorrectRoute } from '../../core/corrections/route';
 import type { CorrectionsState } from '../../core/protocol';
 import { ask } from '../../ui/background';
@@ -50,7 +60,10 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
   const previewRef = useRef<HTMLPreElement>(null);
   const set = (change: Partial<CorrectionForm>) => setForm((current) => ({ ...current, ...change }));
 
-  const report = useMemo(() => buildReport(form, { lang: language, version: context.version, catalogue }), [form, language, context.version, catalogue]);
+  const report = useMemo(
+    () => buildReport(form, { lang: language, version: context.version, catalogue }),
+    [form, language, context.version, catalogue],
+  );
   const link = useMemo(() => forgeIssueLink(report.title, report.body, language), [report, language]);
   const problems = formProblems(form);
   const ready = problems.length === 0;
@@ -123,23 +136,40 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
           <legend>{t('correctKindLegend')}</legend>
           {CORRECTION_KINDS.map((kind) => (
             <label key={kind} class="choice">
-              <input type="radio" name="correct-kind" value={kind} checked={form.kind === kind} onChange={() => set({ kind })} />
+              <input
+                type="radio"
+                name="correct-kind"
+                value={kind}
+                checked={form.kind === kind}
+                onChange={() => set({ kind })}
+              />
               {t(KIND_KEYS[kind])}
             </label>
           ))}
         </fieldset>
 
         <Field id="correct-service" label={t('correctService')} error={problemFor('service')}>
-          <select id="correct-service" value={form.service} aria-invalid={invalid('service')} aria-describedby="correct-service-error" onChange={(event) => {
-            const service = event.currentTarget.value;
-            const category = catalogue.services.find((s) => s.id === service)?.category;
-            set({ service, ...(category && form.category === '' ? { category } : {}) });
-          }}>
+          <select
+            id="correct-service"
+            value={form.service}
+            aria-invalid={invalid('service')}
+            aria-describedby="correct-service-error"
+            onChange={(event) => {
+              const service = event.currentTarget.value;
+              const category = catalogue.services.find((s) => s.id === service)?.category;
+              set({ service, ...(category && form.category === '' ? { category } : {}) });
+            }}
+          >
             <ServiceOptions parts={parts} none={t('correctServiceNone')} />
           </select>
         </Field>
 
-        <Field id="correct-hostname" label={t('correctHostname')} help={t('correctHostnameHelp')} error={problemFor('hostname')}>
+        <Field
+          id="correct-hostname"
+          label={t('correctHostname')}
+          help={t('correctHostnameHelp')}
+          error={problemFor('hostname')}
+        >
           <input
             id="correct-hostname"
             type="text"
@@ -160,14 +190,25 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
 
         <div class="field privacy">
           <label class="choice">
-            <input id="correct-include-url" type="checkbox" checked={form.includeUrl} aria-describedby="correct-include-url-warning" onChange={(event) => void includeUrl(event.currentTarget.checked)} />
+            <input
+              id="correct-include-url"
+              type="checkbox"
+              checked={form.includeUrl}
+              aria-describedby="correct-include-url-warning"
+              onChange={(event) => void includeUrl(event.currentTarget.checked)}
+            />
             {t('correctIncludeUrl')}
           </label>
           <p id="correct-include-url-warning" class="muted">
             {t('correctIncludeUrlWarning')}
           </p>
           {form.includeUrl ? (
-            <Field id="correct-pageUrl" label={t('correctPageUrl')} help={urlNote ?? t('correctPageUrlHelp')} error={problemFor('pageUrl')}>
+            <Field
+              id="correct-pageUrl"
+              label={t('correctPageUrl')}
+              help={urlNote ?? t('correctPageUrlHelp')}
+              error={problemFor('pageUrl')}
+            >
               <input
                 id="correct-pageUrl"
                 type="text"
@@ -189,11 +230,22 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
 
         <Field
           id="correct-details"
-          label={form.kind === 'other' || form.kind === 'host-info' ? t('correctDetailsRequired') : t('correctDetails')}
+          label={
+            form.kind === 'other' || form.kind === 'host-info'
+              ? t('correctDetailsRequired')
+              : t('correctDetails')
+          }
           help={t('correctCount', [String(chars(form.details)), String(LIMITS.details)])}
           error={problemFor('details')}
         >
-          <textarea id="correct-details" rows={5} value={form.details} aria-invalid={invalid('details')} aria-describedby={describedBy('correct-details', true)} onInput={(event) => set({ details: event.currentTarget.value })} />
+          <textarea
+            id="correct-details"
+            rows={5}
+            value={form.details}
+            aria-invalid={invalid('details')}
+            aria-describedby={describedBy('correct-details', true)}
+            onInput={(event) => set({ details: event.currentTarget.value })}
+          />
         </Field>
       </form>
 
@@ -201,7 +253,9 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
         <h2 id="correct-preview-heading">{t('correctPreviewTitle')}</h2>
         <p class="muted">{t('correctPreviewExplain')}</p>
         <p class="preview-label">{t('correctPreviewIssueTitle')}</p>
-        <pre id="correct-preview-title" class="preview-text">{report.title}</pre>
+        <pre id="correct-preview-title" class="preview-text">
+          {report.title}
+        </pre>
         <p class="preview-label">{t('correctPreviewBody')}</p>
         <pre id="correct-preview-body" class="preview-text" tabIndex={0} ref={previewRef}>
           {link.body}
@@ -211,11 +265,23 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
 
       <div class="row actions">
         {ready ? (
-          <a id="correct-open-issue" class="button primary" href={link.url} target="_blank" rel="noopener noreferrer">
+          <a
+            id="correct-open-issue"
+            class="button primary"
+            href={link.url}
+            target="_blank"
+            rel="noopener noreferrer"
+          >
             {t('correctOpenIssue', [FORGE.name])}
           </a>
         ) : (
-          <button id="correct-open-issue" type="button" class="primary" aria-disabled="true" onClick={() => blocked()}>
+          <button
+            id="correct-open-issue"
+            type="button"
+            class="primary"
+            aria-disabled="true"
+            onClick={() => blocked()}
+          >
             {t('correctOpenIssue', [FORGE.name])}
           </button>
         )}
@@ -223,7 +289,10 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
           {t('correctCopy')}
         </button>
         {report.snippet ? (
-          <button type="button" onClick={() => void copy(`${report.snippet?.json ?? ''}\n`, t('correctJsonCopied'))}>
+          <button
+            type="button"
+            onClick={() => void copy(`${report.snippet?.json ?? ''}\n`, t('correctJsonCopied'))}
+          >
             {t('correctCopyJson')}
           </button>
         ) : null}
@@ -246,4 +315,3 @@ export function CorrectionFormView({ route, context }: { route: CorrectRoute; co
     </main>
   );
 }
-

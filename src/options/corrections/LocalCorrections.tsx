@@ -3,7 +3,13 @@
 // know, and the way to the correction form. Kept under their own storage key: a directory
 // refresh or an update never changes them; export and import carry them.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { cleanLine, MAX_HOST_NAME, MAX_PLACE, normaliseHostUrl, type UserHost } from '../../core/corrections/local';
+import {
+  cleanLine,
+  MAX_HOST_NAME,
+  MAX_PLACE,
+  normaliseHostUrl,
+  type UserHost,
+} from '../../core/corrections/local';
 import { isRegistration } from '../../core/corrections/report';
 import { REGISTRATIONS } from '../../core/directory/schema';
 import { correctRoute } from '../../core/corrections/route';
@@ -20,7 +26,9 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
   const title = useRef<HTMLHeadingElement>(null);
 
   useEffect(() => {
-    ask({ type: 'get-corrections' }).then(setState, (error: unknown) => setNote(t('actionFailed', [errorText(error)])));
+    ask({ type: 'get-corrections' }).then(setState, (error: unknown) =>
+      setNote(t('actionFailed', [errorText(error)])),
+    );
   }, [reload]);
 
   async function remove(id: string, what: string) {
@@ -36,7 +44,8 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
 
   const language = lang();
   const serviceName = (id: string) => state?.catalogue.services.find((s) => s.id === id)?.name ?? id;
-  const needLabel = (id: string) => state?.catalogue.categories.find((c) => c.id === id)?.label[language] ?? id;
+  const needLabel = (id: string) =>
+    state?.catalogue.categories.find((c) => c.id === id)?.label[language] ?? id;
   const exclusions = state?.corrections.exclusions ?? [];
   const userHosts = state?.corrections.userHosts ?? [];
 
@@ -58,9 +67,14 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
             return (
               <li key={exclusion.id}>
                 <span>
-                  <span class="host-name">{where}</span> — {t('exclusionNot', [serviceName(exclusion.service)])}
+                  <span class="host-name">{where}</span> —{' '}
+                  {t('exclusionNot', [serviceName(exclusion.service)])}
                 </span>
-                <button type="button" aria-label={t('localCorrectionRemoveLabel', [what])} onClick={() => void remove(exclusion.id, what)}>
+                <button
+                  type="button"
+                  aria-label={t('localCorrectionRemoveLabel', [what])}
+                  onClick={() => void remove(exclusion.id, what)}
+                >
                   {t('localCorrectionRemove')}
                 </button>
               </li>
@@ -77,14 +91,19 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
           {userHosts.map((host) => (
             <li key={host.id}>
               <span>
-                <strong>{host.name}</strong> — {needLabel(host.category)} — {t(REGISTRATION_KEYS[host.registration])}
+                <strong>{host.name}</strong> — {needLabel(host.category)} —{' '}
+                {t(REGISTRATION_KEYS[host.registration])}
                 {host.place ? ` — ${host.place}` : ''}
                 <br />
                 <ExternalLink class="host-name" href={host.url}>
                   {host.url}
                 </ExternalLink>
               </span>
-              <button type="button" aria-label={t('localCorrectionRemoveLabel', [host.name])} onClick={() => void remove(host.id, host.name)}>
+              <button
+                type="button"
+                aria-label={t('localCorrectionRemoveLabel', [host.name])}
+                onClick={() => void remove(host.id, host.name)}
+              >
                 {t('localCorrectionRemove')}
               </button>
             </li>
@@ -102,14 +121,19 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
       ) : null}
       <p role="status">{note}</p>
       <p>
-        {t('localCorrectionsReport')}{' '}
-        <a href={`index.html${correctRoute({})}`}>{t('suggestCorrection')}</a>
+        {t('localCorrectionsReport')} <a href={`index.html${correctRoute({})}`}>{t('suggestCorrection')}</a>
       </p>
     </section>
   );
 }
 
-function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (state: CorrectionsState, host: UserHost) => void }) {
+function AddHostForm({
+  state,
+  onAdded,
+}: {
+  state: CorrectionsState;
+  onAdded: (state: CorrectionsState, host: UserHost) => void;
+}) {
   const language = lang();
   const [category, setCategory] = useState('');
   const [name, setName] = useState('');
@@ -129,9 +153,18 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
     try {
       const next = await ask({
         type: 'add-correction',
-        correction: { kind: 'user-host', category, name: cleanName, url: cleanUrl, registration, ...(place.trim() ? { place: place.trim() } : {}) },
+        correction: {
+          kind: 'user-host',
+          category,
+          name: cleanName,
+          url: cleanUrl,
+          registration,
+          ...(place.trim() ? { place: place.trim() } : {}),
+        },
       });
-      const added = next.corrections.userHosts.find((host) => host.url === cleanUrl && host.category === category);
+      const added = next.corrections.userHosts.find(
+        (host) => host.url === cleanUrl && host.category === category,
+      );
       if (added) onAdded(next, added);
       setName('');
       setUrl('');
@@ -154,7 +187,11 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
       <p class="muted">{t('userHostAddExplain')}</p>
       <div class="field">
         <label for="add-host-need">{t('correctNeed')}</label>
-        <select id="add-host-need" value={category} onChange={(event) => setCategory(event.currentTarget.value)}>
+        <select
+          id="add-host-need"
+          value={category}
+          onChange={(event) => setCategory(event.currentTarget.value)}
+        >
           <option value="">{t('correctChoose')}</option>
           {state.catalogue.categories.map((c) => (
             <option key={c.id} value={c.id}>
@@ -165,11 +202,24 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
       </div>
       <div class="field">
         <label for="add-host-name">{t('correctHosterName')}</label>
-        <input id="add-host-name" type="text" maxLength={MAX_HOST_NAME} value={name} onInput={(event) => setName(event.currentTarget.value)} />
+        <input
+          id="add-host-name"
+          type="text"
+          maxLength={MAX_HOST_NAME}
+          value={name}
+          onInput={(event) => setName(event.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for="add-host-url">{t('correctHostUrl')}</label>
-        <input id="add-host-url" type="text" inputMode="url" spellcheck={false} value={url} onInput={(event) => setUrl(event.currentTarget.value)} />
+        <input
+          id="add-host-url"
+          type="text"
+          inputMode="url"
+          spellcheck={false}
+          value={url}
+          onInput={(event) => setUrl(event.currentTarget.value)}
+        />
       </div>
       <div class="field">
         <label for="add-host-registration">{t('correctRegistration')}</label>
@@ -190,7 +240,13 @@ function AddHostForm({ state, onAdded }: { state: CorrectionsState; onAdded: (st
       </div>
       <div class="field">
         <label for="add-host-place">{t('userHostPlaceOptional')}</label>
-        <input id="add-host-place" type="text" maxLength={MAX_PLACE} value={place} onInput={(event) => setPlace(event.currentTarget.value)} />
+        <input
+          id="add-host-place"
+          type="text"
+          maxLength={MAX_PLACE}
+          value={place}
+          onInput={(event) => setPlace(event.currentTarget.value)}
+        />
       </div>
       <p class="error" role="alert">
         {error}

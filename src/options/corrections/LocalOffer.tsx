@@ -14,9 +14,14 @@ export function LocalOffer({ parts, corrections }: { parts: FormParts; correctio
   const host = hostnameOnly(form.hostname);
   const excludes = form.service && host ? exclusionId(form.service, host) : null;
   const alreadyExcluded = excludes !== null && corrections.exclusions.some((e) => e.id === excludes);
-  const canExclude = form.kind === 'wrong-detection' && form.detection === 'not-this-service' && excludes !== null && catalogue.services.some((s) => s.id === form.service);
+  const canExclude =
+    form.kind === 'wrong-detection' &&
+    form.detection === 'not-this-service' &&
+    excludes !== null &&
+    catalogue.services.some((s) => s.id === form.service);
   const hostUrl = normaliseHostUrl(form.hostUrl);
-  const canAddHost = form.kind === 'missing-host' && form.category !== '' && form.hostName.trim() !== '' && hostUrl !== null;
+  const canAddHost =
+    form.kind === 'missing-host' && form.category !== '' && form.hostName.trim() !== '' && hostUrl !== null;
 
   async function applyLocally() {
     try {
@@ -26,7 +31,14 @@ export function LocalOffer({ parts, corrections }: { parts: FormParts; correctio
       } else if (canAddHost && hostUrl) {
         await ask({
           type: 'add-correction',
-          correction: { kind: 'user-host', category: form.category, name: form.hostName, url: hostUrl, registration: form.registration, ...(form.hostPlace.trim() ? { place: form.hostPlace } : {}) },
+          correction: {
+            kind: 'user-host',
+            category: form.category,
+            name: form.hostName,
+            url: hostUrl,
+            registration: form.registration,
+            ...(form.hostPlace.trim() ? { place: form.hostPlace } : {}),
+          },
         });
         setLocalDone(t('correctHostAddedDone', [form.hostName.trim()]));
       }
@@ -37,36 +49,36 @@ export function LocalOffer({ parts, corrections }: { parts: FormParts; correctio
 
   if (!canExclude && !canAddHost) return null;
   return (
-      <section aria-labelledby="correct-local-heading" class="local">
-        <h2 id="correct-local-heading">{t('correctLocalTitle')}</h2>
-        {canExclude ? (
-          alreadyExcluded && localDone === null ? (
-            <p>{t('correctAlreadyExcluded', [host, serviceName(form.service)])}</p>
-          ) : (
-            <>
-              <p class="muted">{t('correctExcludeExplain')}</p>
-              <button type="button" onClick={() => void applyLocally()}>
-                {t('correctExcludeButton', [host, serviceName(form.service)])}
-              </button>
-            </>
-          )
+    <section aria-labelledby="correct-local-heading" class="local">
+      <h2 id="correct-local-heading">{t('correctLocalTitle')}</h2>
+      {canExclude ? (
+        alreadyExcluded && localDone === null ? (
+          <p>{t('correctAlreadyExcluded', [host, serviceName(form.service)])}</p>
         ) : (
           <>
-            <p class="muted">{t('correctAddHostExplain', [needLabel(form.category)])}</p>
+            <p class="muted">{t('correctExcludeExplain')}</p>
             <button type="button" onClick={() => void applyLocally()}>
-              {t('correctAddHostButton')}
+              {t('correctExcludeButton', [host, serviceName(form.service)])}
             </button>
           </>
-        )}
-        <p role="status">
-          {localDone}
-          {localDone ? (
-            <>
-              {' '}
-              <a href="index.html#corrections">{t('correctSeeLocal')}</a>
-            </>
-          ) : null}
-        </p>
-      </section>
+        )
+      ) : (
+        <>
+          <p class="muted">{t('correctAddHostExplain', [needLabel(form.category)])}</p>
+          <button type="button" onClick={() => void applyLocally()}>
+            {t('correctAddHostButton')}
+          </button>
+        </>
+      )}
+      <p role="status">
+        {localDone}
+        {localDone ? (
+          <>
+            {' '}
+            <a href="index.html#corrections">{t('correctSeeLocal')}</a>
+          </>
+        ) : null}
+      </p>
+    </section>
   );
 }

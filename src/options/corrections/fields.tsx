@@ -17,7 +17,19 @@ export interface FormParts {
   serviceName: (id: string) => string;
 }
 
-export function Field({ id, label, help, error, children }: { id: string; label: string; help?: string | null; error?: string | null; children: ComponentChildren }) {
+export function Field({
+  id,
+  label,
+  help,
+  error,
+  children,
+}: {
+  id: string;
+  label: string;
+  help?: string | null;
+  error?: string | null;
+  children: ComponentChildren;
+}) {
   return (
     <div class="field">
       <label for={id}>{label}</label>
@@ -34,8 +46,8 @@ export function Field({ id, label, help, error, children }: { id: string; label:
   );
 }
 
-export const describedBy = (id: string, help: boolean): string => (help ? `${id}-help ${id}-error` : `${id}-error`);
-
+export const describedBy = (id: string, help: boolean): string =>
+  help ? `${id}-help ${id}-error` : `${id}-error`;
 
 export function NeedOptions({ parts }: { parts: FormParts }) {
   return (

@@ -1,6 +1,12 @@
 // The words of the correction form: each choice and field of the form model (core/corrections/
 // report.ts) to its message key, and a form problem in words.
-import { LIMITS, type CorrectionForm, type CorrectionKind, type FormField, type FormProblem } from '../../core/corrections/report';
+import {
+  LIMITS,
+  type CorrectionForm,
+  type CorrectionKind,
+  type FormField,
+  type FormProblem,
+} from '../../core/corrections/report';
 import { t } from '../../ui/i18n';
 
 export const KIND_KEYS: Record<CorrectionKind, string> = {

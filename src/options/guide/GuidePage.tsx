@@ -49,13 +49,20 @@ export function GuidePage({ route }: { route: GuideRoute }) {
     };
   }, [route.service, route.tab]);
 
-  if (view.kind === 'loading') return <main class="options guide" aria-busy="true"><p class="muted">{t('loading')}</p></main>;
+  if (view.kind === 'loading')
+    return (
+      <main class="options guide" aria-busy="true">
+        <p class="muted">{t('loading')}</p>
+      </main>
+    );
   if (view.kind !== 'ready') {
     return (
       <main class="options guide">
         <h1>{t('guideMissingTitle')}</h1>
         <p role="alert">{view.kind === 'failed' ? t('guideFailed', [view.reason]) : t('guideMissing')}</p>
-        <p><a href="#region">{t('openSettings')}</a></p>
+        <p>
+          <a href="#region">{t('openSettings')}</a>
+        </p>
       </main>
     );
   }
@@ -92,7 +99,8 @@ export function GuideView({ guide, serviceName, host }: GuideViewProps) {
                 </p>
               ) : null}
               <p class="source muted">
-                {t('guideSource')} <ExternalLink href={step.source.url}>{pick(step.source.title)}</ExternalLink>
+                {t('guideSource')}{' '}
+                <ExternalLink href={step.source.url}>{pick(step.source.title)}</ExternalLink>
               </p>
             </li>
           ))}

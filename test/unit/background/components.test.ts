@@ -6,7 +6,9 @@ import { fakeBrowser, setLanguage } from '../../ui/fake-extension';
 import { startBackground, type BackgroundDouble } from '../../ui/background-double';
 import type { PopupState } from '../../../src/core/protocol';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('../../ui/fake-extension')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../../ui/fake-extension')).fakeBrowser,
+}));
 
 const DOCS = 'https://docs.google.com/document/d/1AbCdEf/edit';
 let bg: BackgroundDouble;
@@ -22,7 +24,10 @@ describe('popup state', () => {
     const state = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
     expect(state.rankedFor).toEqual({ code: 'FR-35', label: 'Ille-et-Vilaine (35)', guessed: false });
     expect(state.refreshMode).toBe('weekly');
-    expect(state.hosts[0]).toMatchObject({ organization: { name: 'Infini (Internet Finistère)' }, placeLabel: 'Brest, Finistère (29)' });
+    expect(state.hosts[0]).toMatchObject({
+      organization: { name: 'Infini (Internet Finistère)' },
+      placeLabel: 'Brest, Finistère (29)',
+    });
     expect(state.hosts.every((host) => host.place.known || host.placeLabel === null)).toBe(true);
   });
 
@@ -47,7 +52,9 @@ describe('requests', () => {
 
   it('options state proposes the guessed region', async () => {
     bg = await startBackground({ guessedRegion: 'CH' });
-    expect(await ask<{ guessedRegion: string }>({ type: 'get-options-state' })).toMatchObject({ guessedRegion: 'CH' });
+    expect(await ask<{ guessedRegion: string }>({ type: 'get-options-state' })).toMatchObject({
+      guessedRegion: 'CH',
+    });
   });
 
   it('export gives a file the import reads back', async () => {
@@ -55,7 +62,10 @@ describe('requests', () => {
     const file = await ask<{ format: string; settings: unknown }>({ type: 'export-settings' });
     expect(file.format).toBe('matou-settings');
     bg = await startBackground();
-    const result = await ask<{ ok: boolean; problems: string[] }>({ type: 'import-settings', text: JSON.stringify(file) });
+    const result = await ask<{ ok: boolean; problems: string[] }>({
+      type: 'import-settings',
+      text: JSON.stringify(file),
+    });
     expect(result).toMatchObject({ ok: true, problems: [] });
     const settings = await bg.settings.get();
     expect(settings).toMatchObject({ region: 'FR-35', regionPrompt: 'done', ignoredSites: ['zoom.us'] });
@@ -64,7 +74,9 @@ describe('requests', () => {
   it('refuses a refresh when downloads are off, and a non-https source', async () => {
     await ask({ type: 'set-refresh-mode', mode: 'off' });
     await expect(ask({ type: 'refresh-directory' })).rejects.toThrow(/switched off/);
-    await expect(ask({ type: 'set-directory-source', url: 'http://example.org/x.json' })).rejects.toThrow(/https/);
+    await expect(ask({ type: 'set-directory-source', url: 'http://example.org/x.json' })).rejects.toThrow(
+      /https/,
+    );
   });
 
   it('ignores a malformed request', async () => {
@@ -82,7 +94,9 @@ describe('badge', () => {
     const near = hosts.filter((host) => host.locality !== 'elsewhere').length;
     expect(near).toBeGreaterThan(1);
     expect(await badge(3)).toBe(String(near));
-    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(`Matou : vous êtes sur Google Docs. ${near} hébergeurs CHATONS près de chez vous proposent une alternative libre.`);
+    expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(
+      `Matou : vous êtes sur Google Docs. ${near} hébergeurs CHATONS près de chez vous proposent une alternative libre.`,
+    );
     await ask({ type: 'ignore-site', host: 'docs.google.com', tabId: 3 });
     expect(await badge(3)).toBe('');
     await ask({ type: 'unignore-site', host: 'docs.google.com' });

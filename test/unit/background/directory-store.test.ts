@@ -6,13 +6,20 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { fakeBrowser } from '../../ui/fake-extension';
 import { DirectoryStore } from '../../../src/background/directory-store';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('../../ui/fake-extension')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../../ui/fake-extension')).fakeBrowser,
+}));
 
-const bundled = JSON.parse(readFileSync(resolve(import.meta.dirname, '../../../public/directory/snapshot.json'), 'utf8')) as { builtAt: string };
+const bundled = JSON.parse(
+  readFileSync(resolve(import.meta.dirname, '../../../public/directory/snapshot.json'), 'utf8'),
+) as { builtAt: string };
 const SOURCE_A = 'https://matou.frama.io/matou/directory/snapshot.json';
 const SOURCE_B = 'https://annuaire.example.org/snapshot.json';
 
-interface Sent { url: string; ifNoneMatch: string | null }
+interface Sent {
+  url: string;
+  ifNoneMatch: string | null;
+}
 
 /** A fake network: each address serves a newer copy with its own ETag, and honours If-None-Match. */
 function network(down = new Set<string>()) {
@@ -25,7 +32,10 @@ function network(down = new Set<string>()) {
     if (down.has(url)) throw new TypeError('Failed to fetch');
     const etag = tags[url]!;
     if (ifNoneMatch === etag) return new Response(null, { status: 304, headers: { etag } });
-    const body = JSON.stringify({ ...bundled, builtAt: url === SOURCE_A ? '2027-01-04T08:00:00.000Z' : '2027-01-11T08:00:00.000Z' });
+    const body = JSON.stringify({
+      ...bundled,
+      builtAt: url === SOURCE_A ? '2027-01-04T08:00:00.000Z' : '2027-01-11T08:00:00.000Z',
+    });
     return new Response(body, { status: 200, headers: { etag, 'content-type': 'application/json' } });
   }) as typeof fetch;
   return { sent, fetchImpl };
@@ -63,7 +73,9 @@ describe('DirectoryStore refresh', () => {
   });
 
   it('a cache written before addresses were kept sends its tag nowhere', async () => {
-    await fakeBrowser.storage.local.set({ directoryCache: { snapshot: { ...bundled, builtAt: '2027-01-03T00:00:00.000Z' }, etag: '"old"' } });
+    await fakeBrowser.storage.local.set({
+      directoryCache: { snapshot: { ...bundled, builtAt: '2027-01-03T00:00:00.000Z' }, etag: '"old"' },
+    });
     const { sent, fetchImpl } = network();
     const store = new DirectoryStore(async () => bundled, fetchImpl);
     expect((await store.status()).builtAt).toBe('2027-01-03T00:00:00.000Z');
@@ -92,7 +104,9 @@ describe('DirectoryStore near counts (the badge number)', () => {
     };
     const first = new DirectoryStore(loadBundled, network().fetchImpl);
     const count = await first.nearCount('email', 'FR-35');
-    expect(count).toBe((await first.rank('email', 'FR-35')).filter((host) => host.locality !== 'elsewhere').length);
+    expect(count).toBe(
+      (await first.rank('email', 'FR-35')).filter((host) => host.locality !== 'elsewhere').length,
+    );
     expect(loads).toBe(1);
 
     // The worker was stopped: a new store, the same session storage.
@@ -101,16 +115,22 @@ describe('DirectoryStore near counts (the badge number)', () => {
     expect(loads).toBe(1);
 
     // Another region is counted from the directory.
-    expect(await woken.nearCount('email', 'BE')).toBe((await woken.rank('email', 'BE')).filter((host) => host.locality !== 'elsewhere').length);
+    expect(await woken.nearCount('email', 'BE')).toBe(
+      (await woken.rank('email', 'BE')).filter((host) => host.locality !== 'elsewhere').length,
+    );
     expect(loads).toBe(2);
 
     // A new copy forgets every count.
     await woken.refresh(SOURCE_A);
-    expect(await fakeBrowser.storage.session.get('nearCounts')).toEqual({ nearCounts: { region: '', byNeed: {} } });
+    expect(await fakeBrowser.storage.session.get('nearCounts')).toEqual({
+      nearCounts: { region: '', byNeed: {} },
+    });
   });
 
   it('ignores corrupt stored counts', async () => {
-    await fakeBrowser.storage.session.set({ nearCounts: { region: 'FR-35', byNeed: { email: -3, video: 'x' } } });
+    await fakeBrowser.storage.session.set({
+      nearCounts: { region: 'FR-35', byNeed: { email: -3, video: 'x' } },
+    });
     const store = new DirectoryStore(async () => bundled, network().fetchImpl);
     expect(await store.nearCount('email', 'FR-35')).toBeGreaterThan(0);
   });

@@ -15,7 +15,9 @@ import type { CorrectionsState, OptionsState } from '../../../src/core/protocol'
 import { SettingsStore } from '../../../src/background/settings-store';
 import { CorrectionsStore } from '../../../src/background/corrections-store';
 
-vi.mock('webextension-polyfill', async () => ({ default: (await import('../../ui/fake-extension')).fakeBrowser }));
+vi.mock('webextension-polyfill', async () => ({
+  default: (await import('../../ui/fake-extension')).fakeBrowser,
+}));
 
 const AT = '2026-11-22T10:00:00.000Z';
 const defaults = { directoryUrl: DEFAULT_DIRECTORY_URL };
@@ -24,8 +26,10 @@ const categoryIds = new Set(catalogue.categories.map((c) => c.id));
 /** The stores as src/background/index.ts builds them. */
 const settingsStore = () => new SettingsStore(defaults, isRegion);
 const correctionsStore = () => new CorrectionsStore((id) => categoryIds.has(id));
-const stored = async (key: 'settings' | 'corrections') => (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown>;
-const put = (key: 'settings' | 'corrections', value: unknown) => fakeBrowser.storage.local.set({ [key]: value });
+const stored = async (key: 'settings' | 'corrections') =>
+  (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown>;
+const put = (key: 'settings' | 'corrections', value: unknown) =>
+  fakeBrowser.storage.local.set({ [key]: value });
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -57,7 +61,11 @@ describe('settings in storage', () => {
       directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' },
       ignoredSites: ['discord.com', 'zoom.us'],
     });
-    expect(await settingsStore().get()).toMatchObject({ region: 'FR-BRE', ignoredSites: ['discord.com', 'zoom.us'], directory: { refresh: 'manual' } });
+    expect(await settingsStore().get()).toMatchObject({
+      region: 'FR-BRE',
+      ignoredSites: ['discord.com', 'zoom.us'],
+      directory: { refresh: 'manual' },
+    });
   });
 
   it('v0 -> v1 reaches the options page through the message handler', async () => {
@@ -65,12 +73,21 @@ describe('settings in storage', () => {
     await startBackground();
     await put('settings', { region: 'BE', ignored: ['slack.com'] });
     const state = (await fakeBrowser.runtime.sendMessage({ type: 'get-options-state' })) as OptionsState;
-    expect(state.settings).toMatchObject({ version: SETTINGS_VERSION, region: 'BE', regionPrompt: 'done', ignoredSites: ['slack.com'] });
+    expect(state.settings).toMatchObject({
+      version: SETTINGS_VERSION,
+      region: 'BE',
+      regionPrompt: 'done',
+      ignoredSites: ['slack.com'],
+    });
   });
 
   it('a v0 record with a corrupt field: migrated, the bad field reset, the rest kept', async () => {
     await put('settings', { region: 'Atlantis', ignored: ['discord.com', 42] });
-    expect(await settingsStore().get()).toMatchObject({ region: null, regionPrompt: 'ask', ignoredSites: ['discord.com'] });
+    expect(await settingsStore().get()).toMatchObject({
+      region: null,
+      regionPrompt: 'ask',
+      ignoredSites: ['discord.com'],
+    });
     expect(warn).toHaveBeenCalledWith(expect.any(String), 'region, ignoredSites[]');
   });
 
@@ -88,13 +105,25 @@ describe('settings in storage', () => {
       directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' },
       ignoredSites: ['zoom.us'],
     });
-    expect(warn).toHaveBeenCalledWith(expect.any(String), 'region, regionPrompt, directory.url, ignoredSites[]');
+    expect(warn).toHaveBeenCalledWith(
+      expect.any(String),
+      'region, regionPrompt, directory.url, ignoredSites[]',
+    );
     await store.update((s) => s);
-    expect(await stored('settings')).toEqual({ ...defaultSettings(defaults), directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' }, ignoredSites: ['zoom.us'] });
+    expect(await stored('settings')).toEqual({
+      ...defaultSettings(defaults),
+      directory: { url: DEFAULT_DIRECTORY_URL, refresh: 'manual' },
+      ignoredSites: ['zoom.us'],
+    });
   });
 
   it('unknown values (a newer version, a refresh mode this Matou does not know, a new field) keep what still reads', async () => {
-    await put('settings', { version: 7, region: 'FR-35', directory: { refresh: 'hourly', url: 'https://mirror.example/snapshot.json' }, laterField: { a: 1 } });
+    await put('settings', {
+      version: 7,
+      region: 'FR-35',
+      directory: { refresh: 'hourly', url: 'https://mirror.example/snapshot.json' },
+      laterField: { a: 1 },
+    });
     const store = settingsStore();
     expect(await store.get()).toEqual({
       ...defaultSettings(defaults),
@@ -117,7 +146,9 @@ describe('settings in storage', () => {
 describe('local corrections in storage', () => {
   const v0 = {
     exclusions: [{ service: 'zoom', host: 'zoom.us', addedAt: AT }],
-    userHosts: [{ category: 'email', name: 'Le Chaton', url: 'chaton.example', registration: 'member', addedAt: AT }],
+    userHosts: [
+      { category: 'email', name: 'Le Chaton', url: 'chaton.example', registration: 'member', addedAt: AT },
+    ],
   };
 
   it('v0 -> v1: a record without a version is read as version 1 and stored so at the next change', async () => {
@@ -126,14 +157,32 @@ describe('local corrections in storage', () => {
     expect(await store.get()).toEqual({
       version: CORRECTIONS_VERSION,
       exclusions: [{ id: 'not:zoom@zoom.us', service: 'zoom', host: 'zoom.us', addedAt: AT }],
-      userHosts: [{ id: 'host:email@https://chaton.example/', category: 'email', name: 'Le Chaton', url: 'https://chaton.example/', registration: 'member', addedAt: AT }],
+      userHosts: [
+        {
+          id: 'host:email@https://chaton.example/',
+          category: 'email',
+          name: 'Le Chaton',
+          url: 'https://chaton.example/',
+          registration: 'member',
+          addedAt: AT,
+        },
+      ],
     });
     expect(warn).not.toHaveBeenCalled();
     expect(await stored('corrections')).toEqual(v0);
-    await store.update((c) => ({ ...c, exclusions: [...c.exclusions, { id: 'not:gmail@mail.google.com', service: 'gmail', host: 'mail.google.com', addedAt: AT }] }));
+    await store.update((c) => ({
+      ...c,
+      exclusions: [
+        ...c.exclusions,
+        { id: 'not:gmail@mail.google.com', service: 'gmail', host: 'mail.google.com', addedAt: AT },
+      ],
+    }));
     const written = await stored('corrections');
     expect(written.version).toBe(CORRECTIONS_VERSION);
-    expect((written.exclusions as Array<{ id: string }>).map((e) => e.id)).toEqual(['not:zoom@zoom.us', 'not:gmail@mail.google.com']);
+    expect((written.exclusions as Array<{ id: string }>).map((e) => e.id)).toEqual([
+      'not:zoom@zoom.us',
+      'not:gmail@mail.google.com',
+    ]);
     expect((written.userHosts as Array<{ url: string }>)[0]?.url).toBe('https://chaton.example/');
   });
 
@@ -152,7 +201,12 @@ describe('local corrections in storage', () => {
   it('corrupt entries are left out one by one, a list that is not a list alone, and the next write drops them', async () => {
     await put('corrections', {
       version: 1,
-      exclusions: [{ service: 'zoom', host: 'zoom.us', addedAt: AT }, { service: 'gmail', host: '???' }, 'junk', { service: 'google-maps', host: 'www.google.com', path: 'maps?x' }],
+      exclusions: [
+        { service: 'zoom', host: 'zoom.us', addedAt: AT },
+        { service: 'gmail', host: '???' },
+        'junk',
+        { service: 'google-maps', host: 'www.google.com', path: 'maps?x' },
+      ],
       userHosts: 'not a list',
     });
     const store = correctionsStore();
@@ -160,7 +214,11 @@ describe('local corrections in storage', () => {
     expect((await store.get()).userHosts).toEqual([]);
     expect(warn).toHaveBeenCalledWith(expect.any(String), 'corrections.exclusions[], corrections.userHosts');
     await store.update((c) => c);
-    expect(await stored('corrections')).toEqual({ version: CORRECTIONS_VERSION, exclusions: [{ id: 'not:zoom@zoom.us', service: 'zoom', host: 'zoom.us', addedAt: AT }], userHosts: [] });
+    expect(await stored('corrections')).toEqual({
+      version: CORRECTIONS_VERSION,
+      exclusions: [{ id: 'not:zoom@zoom.us', service: 'zoom', host: 'zoom.us', addedAt: AT }],
+      userHosts: [],
+    });
   });
 
   it('unknown values (a newer version, a need the catalogue does not have, an access condition it does not know) keep the rest', async () => {
@@ -170,7 +228,12 @@ describe('local corrections in storage', () => {
       userHosts: [
         { category: 'email', name: 'Kept', url: 'https://kept.example/', registration: 'free', addedAt: AT },
         { category: 'knitting', name: 'Unknown need', url: 'https://need.example/', registration: 'free' },
-        { category: 'email', name: 'Unknown access', url: 'https://access.example/', registration: 'invite-only' },
+        {
+          category: 'email',
+          name: 'Unknown access',
+          url: 'https://access.example/',
+          registration: 'invite-only',
+        },
       ],
       laterField: true,
     });
@@ -180,13 +243,21 @@ describe('local corrections in storage', () => {
     expect(corrections.userHosts.map((h) => h.name)).toEqual(['Kept']);
     expect(warn).toHaveBeenCalledWith(expect.any(String), 'corrections.version, corrections.userHosts[]');
     await store.update((c) => c);
-    expect(await stored('corrections')).toEqual({ version: CORRECTIONS_VERSION, exclusions: corrections.exclusions, userHosts: corrections.userHosts });
+    expect(await stored('corrections')).toEqual({
+      version: CORRECTIONS_VERSION,
+      exclusions: corrections.exclusions,
+      userHosts: corrections.userHosts,
+    });
   });
 
   it('a record that is not an object at all gives no corrections, and the settings are untouched', async () => {
     await put('settings', { version: 1, region: 'FR-69' });
     await put('corrections', ['not', 'an', 'object']);
-    expect(await correctionsStore().get()).toEqual({ version: CORRECTIONS_VERSION, exclusions: [], userHosts: [] });
+    expect(await correctionsStore().get()).toEqual({
+      version: CORRECTIONS_VERSION,
+      exclusions: [],
+      userHosts: [],
+    });
     expect(warn).toHaveBeenCalledWith(expect.any(String), 'corrections');
     expect((await settingsStore().get()).region).toBe('FR-69');
   });

@@ -4,7 +4,12 @@ import { beforeEach, describe, expect, test, vi } from 'vitest';
 vi.mock('webextension-polyfill', () => ({ default: fakeBrowser }));
 
 const gmail = { service: 'gmail', category: 'email', owner: 'google', host: 'mail.google.com' };
-const docs = { service: 'google-docs', category: 'text-collaboration', owner: 'google', host: 'docs.google.com' };
+const docs = {
+  service: 'google-docs',
+  category: 'text-collaboration',
+  owner: 'google',
+  host: 'docs.google.com',
+};
 
 async function freshTabStates() {
   // A new module instance is what a restarted service worker gets.

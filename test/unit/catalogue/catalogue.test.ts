@@ -12,7 +12,9 @@ import {
 } from '../../../src/core/catalogue';
 
 const root = new URL('../../../', import.meta.url);
-const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as { content_scripts: { matches: string[] }[] };
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', root), 'utf8')) as {
+  content_scripts: { matches: string[] }[];
+};
 const classifier = compileClassifier(catalogue);
 
 /** Chromium/Firefox match-pattern semantics for the host part, enough for https patterns. */
@@ -48,14 +50,37 @@ describe('the catalogue', () => {
 
   it('gives every need a free software, and every software a fit note per need', () => {
     for (const category of catalogue.categories) {
-      expect(catalogue.software.some((s) => s.categories.includes(category.id)), category.id).toBe(true);
+      expect(
+        catalogue.software.some((s) => s.categories.includes(category.id)),
+        category.id,
+      ).toBe(true);
     }
-    for (const software of catalogue.software) expect(Object.keys(software.fitNotes).sort()).toEqual([...software.categories].sort());
+    for (const software of catalogue.software)
+      expect(Object.keys(software.fitNotes).sort()).toEqual([...software.categories].sort());
   });
 
   it('names the software the CHATONS directory mirror uses', () => {
     const names = new Set(catalogue.software.flatMap((s) => s.directoryNames.map((n) => n.toLowerCase())));
-    for (const name of ['etherpad', 'nextcloud', 'mattermost', 'yakforms', 'framaforms', 'opensondage', 'searx', 'matrix', 'roundcube', 'sympa', 'strut', 'libreto', 'lufi', 'wekan', 'mobilizon', 'mastodon', 'mediaspip', 'cgit']) {
+    for (const name of [
+      'etherpad',
+      'nextcloud',
+      'mattermost',
+      'yakforms',
+      'framaforms',
+      'opensondage',
+      'searx',
+      'matrix',
+      'roundcube',
+      'sympa',
+      'strut',
+      'libreto',
+      'lufi',
+      'wekan',
+      'mobilizon',
+      'mastodon',
+      'mediaspip',
+      'cgit',
+    ]) {
       expect(names, name).toContain(name);
     }
   });
@@ -112,7 +137,10 @@ describe('the catalogue', () => {
       ['https://www.office.com/', 'microsoft-365'],
       ['https://word-edit.officeapps.live.com/we/wordeditorframe.aspx', 'microsoft-word'],
       ['https://excel.officeapps.live.com/x/_layouts/xlviewerinternal.aspx', 'microsoft-excel'],
-      ['https://contoso.sharepoint.com/:w:/r/sites/Equipe/_layouts/15/Doc.aspx?sourcedoc=x', 'microsoft-word'],
+      [
+        'https://contoso.sharepoint.com/:w:/r/sites/Equipe/_layouts/15/Doc.aspx?sourcedoc=x',
+        'microsoft-word',
+      ],
       ['https://contoso.sharepoint.com/:x:/r/sites/Equipe/x.xlsx', 'microsoft-excel'],
       ['https://contoso.sharepoint.com/:p:/r/sites/Equipe/x.pptx', 'microsoft-powerpoint'],
       ['https://contoso.sharepoint.com/:o:/r/sites/Equipe/notes', 'onenote'],
@@ -216,7 +244,8 @@ describe('the catalogue', () => {
     ];
     for (const [url, service] of cases) expect(classifier.classify(url)?.service ?? null, url).toBe(service);
     // Shorteners that lead anywhere are not one service.
-    for (const url of ['https://t.co/abc', 'https://goo.gl/abc', 'https://aka.ms/abc', 'https://g.co/abc']) expect(classifier.classify(url), url).toBeNull();
+    for (const url of ['https://t.co/abc', 'https://goo.gl/abc', 'https://aka.ms/abc', 'https://g.co/abc'])
+      expect(classifier.classify(url), url).toBeNull();
   });
 
   it('gives every service added by issue 13 at least 3 examples and 3 look-alikes', () => {
@@ -231,7 +260,11 @@ describe('the catalogue', () => {
   });
 
   it('is listed whole in src/catalogue/index.ts', () => {
-    const files = (folder: string): string[] => readdirSync(new URL(`src/catalogue/${folder}/`, root)).filter((f) => f.endsWith('.json')).map((f) => f.slice(0, -5)).sort();
+    const files = (folder: string): string[] =>
+      readdirSync(new URL(`src/catalogue/${folder}/`, root))
+        .filter((f) => f.endsWith('.json'))
+        .map((f) => f.slice(0, -5))
+        .sort();
     expect(catalogue.services.map((s) => s.id).sort()).toEqual(files('services'));
     expect(catalogue.software.map((s) => s.id).sort()).toEqual(files('software'));
   });

@@ -12,10 +12,20 @@ describe('classify CLI', () => {
   it('prints one JSON object per URL with the four keys, null when nothing matches', () => {
     const lines = classifyLines(['https://meet.google.com/abc-defg-hij', 'https://framasoft.org/']);
     expect(lines.map((line) => JSON.parse(line) as unknown)).toEqual([
-      { url: 'https://meet.google.com/abc-defg-hij', service: 'google-meet', category: 'video-conference', owner: 'google' },
+      {
+        url: 'https://meet.google.com/abc-defg-hij',
+        service: 'google-meet',
+        category: 'video-conference',
+        owner: 'google',
+      },
       { url: 'https://framasoft.org/', service: null, category: null, owner: null },
     ]);
-    expect(Object.keys(JSON.parse(lines[0] ?? '{}') as object)).toEqual(['url', 'service', 'category', 'owner']);
+    expect(Object.keys(JSON.parse(lines[0] ?? '{}') as object)).toEqual([
+      'url',
+      'service',
+      'category',
+      'owner',
+    ]);
   });
 });
 
@@ -23,7 +33,9 @@ describe('catalogue files', () => {
   it('index.ts is the one generated from the folders', () => {
     const disk = readCatalogueFiles();
     expect(disk.unreadable).toEqual([]);
-    expect(readFileSync(new URL('../../../src/catalogue/index.ts', import.meta.url), 'utf8')).toBe(renderIndex(disk.listing));
+    expect(readFileSync(new URL('../../../src/catalogue/index.ts', import.meta.url), 'utf8')).toBe(
+      renderIndex(disk.listing),
+    );
   });
 });
 
@@ -40,7 +52,8 @@ describe('bench:classify', () => {
   it('has a baseline that agrees with the compiled classifier on the corpus', () => {
     const classifier = compileClassifier(catalogue);
     const baseline = compileNaiveBaseline(catalogue);
-    for (const url of buildCorpus(catalogue, 5000, 11)) expect(baseline.classify(url), url).toBe(classifier.classify(url)?.service ?? null);
+    for (const url of buildCorpus(catalogue, 5000, 11))
+      expect(baseline.classify(url), url).toBe(classifier.classify(url)?.service ?? null);
   });
 
   it('reports throughput for both and their ratio', () => {

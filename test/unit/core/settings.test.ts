@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { defaultSettings, importSettings, readSettings, SETTINGS_VERSION, withIgnoredSite } from '../../../src/core/settings';
+import {
+  defaultSettings,
+  importSettings,
+  readSettings,
+  SETTINGS_VERSION,
+  withIgnoredSite,
+} from '../../../src/core/settings';
 
 const defaults = { directoryUrl: 'https://directory.example/snapshot.json' };
 const isRegion = (code: string) => ['FR', 'FR-35', 'FR-BRE', 'BE'].includes(code);
@@ -35,11 +41,29 @@ describe('readSettings', () => {
   });
 
   test('every field falls back on its own: unknown prompt state, refresh mode, a directory or list of the wrong type', () => {
-    expect(read({ version: 1, region: 'BE', regionPrompt: 'maybe', directory: { url: 'https://other.example/d.json', refresh: 'hourly' } })).toEqual({
-      settings: { ...defaultSettings(defaults), region: 'BE', directory: { url: 'https://other.example/d.json', refresh: 'weekly' } },
+    expect(
+      read({
+        version: 1,
+        region: 'BE',
+        regionPrompt: 'maybe',
+        directory: { url: 'https://other.example/d.json', refresh: 'hourly' },
+      }),
+    ).toEqual({
+      settings: {
+        ...defaultSettings(defaults),
+        region: 'BE',
+        directory: { url: 'https://other.example/d.json', refresh: 'weekly' },
+      },
       dropped: ['regionPrompt', 'directory.refresh'],
     });
-    expect(read({ version: 1, region: 'FR-35', directory: 'https://other.example/d.json', ignoredSites: 'zoom.us' })).toEqual({
+    expect(
+      read({
+        version: 1,
+        region: 'FR-35',
+        directory: 'https://other.example/d.json',
+        ignoredSites: 'zoom.us',
+      }),
+    ).toEqual({
       settings: { ...defaultSettings(defaults), region: 'FR-35', regionPrompt: 'done' },
       dropped: ['directory', 'ignoredSites'],
     });
@@ -51,7 +75,9 @@ describe('readSettings', () => {
   });
 
   test('an http: directory source is refused (only https)', () => {
-    expect(read({ version: 1, directory: { url: 'http://directory.example/x.json' } }).settings.directory.url).toBe(defaults.directoryUrl);
+    expect(
+      read({ version: 1, directory: { url: 'http://directory.example/x.json' } }).settings.directory.url,
+    ).toBe(defaults.directoryUrl);
   });
 
   test('version 0 (no version, `ignored` list) migrates to version 1', () => {
@@ -84,10 +110,18 @@ describe('withIgnoredSite', () => {
 });
 
 describe('importSettings', () => {
-  const current = { ...defaultSettings(defaults), region: 'BE', regionPrompt: 'done' as const, ignoredSites: ['zoom.us'] };
+  const current = {
+    ...defaultSettings(defaults),
+    region: 'BE',
+    regionPrompt: 'done' as const,
+    ignoredSites: ['zoom.us'],
+  };
 
   test('takes what the file holds and is valid, merges ignored sites, keeps the rest', () => {
-    const file = { format: 'matou-settings', settings: { version: 1, region: 'FR-35', ignoredSites: ['x.com', 'zoom.us'] } };
+    const file = {
+      format: 'matou-settings',
+      settings: { version: 1, region: 'FR-35', ignoredSites: ['x.com', 'zoom.us'] },
+    };
     expect(importSettings(file, current, defaults, isRegion)).toEqual({
       settings: { ...current, region: 'FR-35', regionPrompt: 'done', ignoredSites: ['x.com', 'zoom.us'] },
       problems: [],
@@ -95,14 +129,25 @@ describe('importSettings', () => {
   });
 
   test('bare settings (no export wrapper) are read too; a bad field is reported and leaves the current value', () => {
-    const { settings, problems } = importSettings({ region: 'XX-1', directory: { url: 'https://d.example/s.json', refresh: 'off' } }, current, defaults, isRegion);
+    const { settings, problems } = importSettings(
+      { region: 'XX-1', directory: { url: 'https://d.example/s.json', refresh: 'off' } },
+      current,
+      defaults,
+      isRegion,
+    );
     expect(problems).toEqual(['region']);
     expect(settings.region).toBe('BE');
     expect(settings.directory).toEqual({ url: 'https://d.example/s.json', refresh: 'off' });
   });
 
   test('something that is not settings changes nothing', () => {
-    expect(importSettings([1, 2], current, defaults, isRegion)).toEqual({ settings: current, problems: ['notSettings'] });
-    expect(importSettings({ settings: 'x' }, current, defaults, isRegion)).toEqual({ settings: current, problems: ['notSettings'] });
+    expect(importSettings([1, 2], current, defaults, isRegion)).toEqual({
+      settings: current,
+      problems: ['notSettings'],
+    });
+    expect(importSettings({ settings: 'x' }, current, defaults, isRegion)).toEqual({
+      settings: current,
+      problems: ['notSettings'],
+    });
   });
 });

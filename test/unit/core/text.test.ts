@@ -8,9 +8,19 @@ describe('addresses', () => {
   it('only http(s), without credentials, become links, sources or host addresses', () => {
     expect(safeHref('https://pad.example.org/p/x')).toBe('https://pad.example.org/p/x');
     expect(safeHref('HTTP://Pad.Example.org')).toBe('http://pad.example.org/');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'https://user:pw@example.org/', 'pad.example.org', '', null, undefined]) expect(safeHref(bad), String(bad)).toBeNull();
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'https://user:pw@example.org/',
+      'pad.example.org',
+      '',
+      null,
+      undefined,
+    ])
+      expect(safeHref(bad), String(bad)).toBeNull();
     expect(isHttpsUrl('https://matou.frama.io/matou/directory/snapshot.json')).toBe(true);
-    for (const bad of ['http://example.org/s.json', 'example.org/s.json', 'https://', 42]) expect(isHttpsUrl(bad), String(bad)).toBe(false);
+    for (const bad of ['http://example.org/s.json', 'example.org/s.json', 'https://', 42])
+      expect(isHttpsUrl(bad), String(bad)).toBe(false);
     expect(normaliseHostUrl('chaton.example/mail')).toBe('https://chaton.example/mail');
     expect(normaliseHostUrl('https://localhost/')).toBeNull();
   });

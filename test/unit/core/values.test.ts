@@ -16,17 +16,28 @@ describe('isCatalogueId', () => {
 });
 
 describe('migrateRecord', () => {
-  const migrations = { 0: (old: Record<string, unknown>) => ({ ...old, version: 1, b: old.a }), 1: (old: Record<string, unknown>) => ({ ...old, version: 2, c: 'added' }) };
+  const migrations = {
+    0: (old: Record<string, unknown>) => ({ ...old, version: 1, b: old.a }),
+    1: (old: Record<string, unknown>) => ({ ...old, version: 2, c: 'added' }),
+  };
 
   test('brings an old record forward one step at a time', () => {
     const dropped: string[] = [];
-    expect(migrateRecord({ a: 1 }, 2, migrations, dropped, 'version')).toEqual({ a: 1, b: 1, version: 2, c: 'added' });
+    expect(migrateRecord({ a: 1 }, 2, migrations, dropped, 'version')).toEqual({
+      a: 1,
+      b: 1,
+      version: 2,
+      c: 'added',
+    });
     expect(dropped).toEqual([]);
   });
 
   test('reads a newer record as the current version and says so', () => {
     const dropped: string[] = [];
-    expect(migrateRecord({ version: 9, a: 1 }, 2, migrations, dropped, 'x.version')).toEqual({ version: 9, a: 1 });
+    expect(migrateRecord({ version: 9, a: 1 }, 2, migrations, dropped, 'x.version')).toEqual({
+      version: 9,
+      a: 1,
+    });
     expect(dropped).toEqual(['x.version']);
   });
 });

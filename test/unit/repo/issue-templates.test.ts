@@ -84,21 +84,29 @@ function sections(markdown: string): Section[] {
 }
 
 const headings = (markdown: string): string[] => sections(markdown).map((s) => s.heading);
-const section = (markdown: string, key: Heading): Section | undefined => sections(markdown).find((s) => s.heading === HEADINGS[key]);
+const section = (markdown: string, key: Heading): Section | undefined =>
+  sections(markdown).find((s) => s.heading === HEADINGS[key]);
 
 /** A GitHub markdown template: its front matter (`key: "value"` lines) and its body. */
 function frontMatter(text: string): { fields: Record<string, string>; body: string } {
   const match = /^---\n([\s\S]*?)\n---\n/.exec(text);
   if (!match) throw new Error('no front matter');
-  const fields = Object.fromEntries((match[1] ?? '').split('\n').map((line) => {
-    const field = /^([a-z]+): (.*)$/.exec(line);
-    if (!field) throw new Error(`front matter line not understood: ${line}`);
-    return [field[1] ?? '', field[2] ?? ''];
-  }));
+  const fields = Object.fromEntries(
+    (match[1] ?? '').split('\n').map((line) => {
+      const field = /^([a-z]+): (.*)$/.exec(line);
+      if (!field) throw new Error(`front matter line not understood: ${line}`);
+      return [field[1] ?? '', field[2] ?? ''];
+    }),
+  );
   return { fields, body: text.slice(match[0].length) };
 }
 
-const CHOICE_FIELDS = ['detection', 'alternativeProblem', 'hostProblem', 'registration'] as const satisfies ReadonlyArray<keyof typeof CHOICE_TEXT & Heading>;
+const CHOICE_FIELDS = [
+  'detection',
+  'alternativeProblem',
+  'hostProblem',
+  'registration',
+] as const satisfies ReadonlyArray<keyof typeof CHOICE_TEXT & Heading>;
 
 describe('issue templates', () => {
   it('one per kind of correction on each forge, and nothing else', () => {
@@ -142,7 +150,10 @@ describe('issue templates', () => {
           continue;
         }
         const values = Object.values(CHOICE_TEXT[field]) as string[];
-        expect(inTemplate?.lines.filter((line) => !line.startsWith('> ')), field).toEqual(values);
+        expect(
+          inTemplate?.lines.filter((line) => !line.startsWith('> ')),
+          field,
+        ).toEqual(values);
         for (const choice of Object.keys(CHOICE_TEXT[field])) {
           const text = reportBody({ ...fullForm(kind), [field]: choice } as CorrectionForm);
           expect(values, `${field}=${choice}`).toContain(section(text, field)?.lines[0]);
@@ -151,13 +162,16 @@ describe('issue templates', () => {
     });
 
     it('the directory note stands in the same section as in Matou’s text', () => {
-      const notes = (markdown: string) => sections(markdown).map((s) => [s.heading, s.lines.filter((line) => line.startsWith('> '))]);
+      const notes = (markdown: string) =>
+        sections(markdown).map((s) => [s.heading, s.lines.filter((line) => line.startsWith('> '))]);
       expect(notes(gitlab)).toEqual(notes(full));
     });
 
     it('the page address is "not given" unless the reporter writes it, as in Matou', () => {
       expect(section(gitlab, 'pageUrl')?.lines).toEqual([NOT_GIVEN]);
-      expect(section(reportBody({ ...fullForm(kind), includeUrl: false }), 'pageUrl')?.lines).toEqual([NOT_GIVEN]);
+      expect(section(reportBody({ ...fullForm(kind), includeUrl: false }), 'pageUrl')?.lines).toEqual([
+        NOT_GIVEN,
+      ]);
     });
   });
 

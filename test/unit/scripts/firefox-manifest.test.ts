@@ -9,7 +9,9 @@ describe('firefoxManifest', () => {
   it('runs the background as an event page and names the add-on', () => {
     expect(firefox.background).toEqual({ scripts: [manifest.background.service_worker], type: 'module' });
     expect(firefox.browser_specific_settings).toEqual(
-      expect.objectContaining({ gecko: expect.objectContaining({ id: GECKO_ID, data_collection_permissions: { required: ['none'] } }) }),
+      expect.objectContaining({
+        gecko: expect.objectContaining({ id: GECKO_ID, data_collection_permissions: { required: ['none'] } }),
+      }),
     );
   });
 

@@ -10,7 +10,13 @@ import { checkCatalogue } from '../../../scripts/catalogue-check';
 import { REPO_ROOT } from '../../../scripts/lib/catalogue-files';
 import { readGuideFiles } from '../../../scripts/lib/guide-files';
 import { guideStepCounts } from '../../../scripts/lib/guide-steps-plugin';
-import { DOCUMENTATION_HOSTS, REQUIRED_GUIDE_SERVICE_IDS, isDocumentationUrl, validateGuides, type Guide } from '../../../src/core/guides';
+import {
+  DOCUMENTATION_HOSTS,
+  REQUIRED_GUIDE_SERVICE_IDS,
+  isDocumentationUrl,
+  validateGuides,
+  type Guide,
+} from '../../../src/core/guides';
 import { catalogue } from '../../../src/catalogue';
 
 let root: string;
@@ -43,22 +49,31 @@ describe('the guides as they are', () => {
     const { guides } = validateGuides(raw, files, new Set(catalogue.services.map((s) => s.id)));
     expect(guides?.map((g) => g.service).sort()).toEqual([...REQUIRED_GUIDE_SERVICE_IDS].sort());
     for (const guide of guides as Guide[]) {
-      for (const step of guide.steps) expect(isDocumentationUrl(step.source.url), `${guide.service}: ${step.source.url}`).toBe(true);
+      for (const step of guide.steps)
+        expect(isDocumentationUrl(step.source.url), `${guide.service}: ${step.source.url}`).toBe(true);
       expect(guide.notCarriedOver.length, guide.service).toBeGreaterThan(0);
     }
   });
 
   it('gives the popup each guide’s step count, derived from the files (virtual:guide-steps)', () => {
     const { raw, files } = readGuideFiles();
-    expect(guideStepCounts()).toEqual(Object.fromEntries(files.map((file, i) => [file.replace(/^.*\/|\.json$/g, ''), (raw[i] as Guide).steps.length])));
+    expect(guideStepCounts()).toEqual(
+      Object.fromEntries(
+        files.map((file, i) => [file.replace(/^.*\/|\.json$/g, ''), (raw[i] as Guide).steps.length]),
+      ),
+    );
     edit('zoom.json', (g) => g.steps.pop());
     writeFileSync(path('broken.json'), '{');
-    expect(guideStepCounts(root)).toMatchObject({ zoom: (raw[files.indexOf('src/catalogue/guides/zoom.json')] as Guide).steps.length - 1 });
+    expect(guideStepCounts(root)).toMatchObject({
+      zoom: (raw[files.indexOf('src/catalogue/guides/zoom.json')] as Guide).steps.length - 1,
+    });
     expect(guideStepCounts(root)).not.toHaveProperty('broken');
   });
 
   it('moves mail from Gmail in five steps, one of them at the host', () => {
-    const gmail = JSON.parse(readFileSync(join(REPO_ROOT, 'src/catalogue/guides/gmail.json'), 'utf8')) as Guide;
+    const gmail = JSON.parse(
+      readFileSync(join(REPO_ROOT, 'src/catalogue/guides/gmail.json'), 'utf8'),
+    ) as Guide;
     expect(gmail.steps).toHaveLength(5);
     expect(gmail.steps.filter((s) => s.hostStep)).toHaveLength(1);
   });
@@ -68,55 +83,98 @@ describe('catalogue:check on a broken copy of a guide', () => {
   it('a source over plain http', () => {
     edit('gmail.json', (g) => (g.steps[3]!.source.url = 'http://support.google.com/mail/answer/10957'));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/gmail.json', field: 'steps[3].source.url', message: 'http://support.google.com/mail/answer/10957 does not start with https://', hint: expect.stringContaining('https://') },
+      {
+        file: 'src/catalogue/guides/gmail.json',
+        field: 'steps[3].source.url',
+        message: 'http://support.google.com/mail/answer/10957 does not start with https://',
+        hint: expect.stringContaining('https://'),
+      },
     ]);
   });
 
   it('a source that is not an official documentation page', () => {
     edit('zoom.json', (g) => (g.steps[0]!.source.url = 'https://www.example-blog.net/jitsi-tips'));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/zoom.json', field: 'steps[0].source.url', message: 'https://www.example-blog.net/jitsi-tips is not on an official documentation site', hint: expect.stringContaining('DOCUMENTATION_HOSTS in src/core/guides/sources.ts') },
+      {
+        file: 'src/catalogue/guides/zoom.json',
+        field: 'steps[0].source.url',
+        message: 'https://www.example-blog.net/jitsi-tips is not on an official documentation site',
+        hint: expect.stringContaining('DOCUMENTATION_HOSTS in src/core/guides/sources.ts'),
+      },
     ]);
   });
 
   it('a step with no source at all', () => {
     edit('discord.json', (g) => delete (g.steps[1] as Record<string, unknown>).source);
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/discord.json', field: 'steps[1].source', message: 'the field "source" is missing', hint: expect.stringContaining('official documentation page') },
+      {
+        file: 'src/catalogue/guides/discord.json',
+        field: 'steps[1].source',
+        message: 'the field "source" is missing',
+        hint: expect.stringContaining('official documentation page'),
+      },
     ]);
   });
 
   it('an empty English text', () => {
     edit('google-docs.json', (g) => (g.steps[0]!.text.en = '  '));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/google-docs.json', field: 'steps[0].text.en', message: 'the text is empty', hint: 'Write the English text here; it must not be empty.' },
+      {
+        file: 'src/catalogue/guides/google-docs.json',
+        field: 'steps[0].text.en',
+        message: 'the text is empty',
+        hint: 'Write the English text here; it must not be empty.',
+      },
     ]);
   });
 
   it('nothing said about what does not carry over', () => {
     edit('youtube.json', (g) => (g.notCarriedOver = []));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/youtube.json', field: 'notCarriedOver', message: 'the list is empty; at least 1 is needed', hint: expect.stringContaining('honestly') },
+      {
+        file: 'src/catalogue/guides/youtube.json',
+        field: 'notCarriedOver',
+        message: 'the list is empty; at least 1 is needed',
+        hint: expect.stringContaining('honestly'),
+      },
     ]);
   });
 
   it('a service the catalogue does not have', () => {
-    writeFileSync(path('gmial.json'), readFileSync(path('gmail.json'), 'utf8').replace('"service": "gmail"', '"service": "gmial"'));
+    writeFileSync(
+      path('gmial.json'),
+      readFileSync(path('gmail.json'), 'utf8').replace('"service": "gmail"', '"service": "gmial"'),
+    );
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/gmial.json', field: 'service', message: 'there is no service "gmial" in the catalogue', hint: expect.stringContaining('src/catalogue/services/') },
+      {
+        file: 'src/catalogue/guides/gmial.json',
+        field: 'service',
+        message: 'there is no service "gmial" in the catalogue',
+        hint: expect.stringContaining('src/catalogue/services/'),
+      },
     ]);
   });
 
   it('a file named after another service', () => {
     edit('outlook.json', (g) => (g.service = 'gmail'));
     const found = problems();
-    expect(found).toContainEqual({ file: 'src/catalogue/guides/outlook.json', field: 'service', message: 'the service "gmail" does not match the file name "outlook.json"', hint: 'Rename the file to "gmail.json" or change "service".' });
+    expect(found).toContainEqual({
+      file: 'src/catalogue/guides/outlook.json',
+      field: 'service',
+      message: 'the service "gmail" does not match the file name "outlook.json"',
+      hint: 'Rename the file to "gmail.json" or change "service".',
+    });
   });
 
   it('a missing required guide', () => {
     unlinkSync(path('whatsapp.json'));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/whatsapp.json', field: '', message: 'there is no migration guide for "whatsapp"', hint: expect.stringContaining('Writing a migration guide') },
+      {
+        file: 'src/catalogue/guides/whatsapp.json',
+        field: '',
+        message: 'there is no migration guide for "whatsapp"',
+        hint: expect.stringContaining('Writing a migration guide'),
+      },
     ]);
   });
 
@@ -125,21 +183,36 @@ describe('catalogue:check on a broken copy of a guide', () => {
       g.steps[0]!.hoststep = true;
     });
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/zoom.json', field: 'steps[0].hoststep', message: 'unknown field "hoststep"', hint: 'Remove this field or correct its spelling (field names are case-sensitive).' },
+      {
+        file: 'src/catalogue/guides/zoom.json',
+        field: 'steps[0].hoststep',
+        message: 'unknown field "hoststep"',
+        hint: 'Remove this field or correct its spelling (field names are case-sensitive).',
+      },
     ]);
   });
 
   it('two steps marked as the host’s', () => {
     edit('gmail.json', (g) => (g.steps[1]!.hostStep = true));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/gmail.json', field: 'steps[1].hostStep', message: 'a second step is marked "hostStep"', hint: expect.stringContaining('one step') },
+      {
+        file: 'src/catalogue/guides/gmail.json',
+        field: 'steps[1].hostStep',
+        message: 'a second step is marked "hostStep"',
+        hint: expect.stringContaining('one step'),
+      },
     ]);
   });
 
   it('a text too long to read in a minute', () => {
     edit('gmail.json', (g) => (g.steps[0]!.text.fr = 'x'.repeat(500)));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/gmail.json', field: 'steps[0].text.fr', message: 'the text is 500 characters long (at most 420)', hint: expect.stringContaining('shorter') },
+      {
+        file: 'src/catalogue/guides/gmail.json',
+        field: 'steps[0].text.fr',
+        message: 'the text is 500 characters long (at most 420)',
+        hint: expect.stringContaining('shorter'),
+      },
     ]);
   });
 
@@ -147,7 +220,12 @@ describe('catalogue:check on a broken copy of a guide', () => {
     const text = readFileSync(path('zoom.json'), 'utf8');
     writeFileSync(path('zoom.json'), text.replace('"service": "zoom",', '"service": "zoom"'));
     expect(problems()).toEqual([
-      { file: 'src/catalogue/guides/zoom.json', field: expect.stringMatching(/^line \d+, column \d+$/), message: expect.stringMatching(/^not valid JSON: /), hint: expect.stringContaining('missing comma') },
+      {
+        file: 'src/catalogue/guides/zoom.json',
+        field: expect.stringMatching(/^line \d+, column \d+$/),
+        message: expect.stringMatching(/^not valid JSON: /),
+        hint: expect.stringContaining('missing comma'),
+      },
     ]);
   });
 });

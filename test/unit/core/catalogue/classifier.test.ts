@@ -17,7 +17,10 @@ const fixture: Catalogue = {
     service('wall', [{ host: 'social.example', subdomains: true }]),
     service('events', [{ host: 'social.example', subdomains: true, paths: ['/events'] }]),
     service('one-sub', [{ host: 'www.social.example' }]),
-    service('maps', [{ host: 'maps.brand.com', countryDomains: true }, { host: 'www.brand.com', paths: ['/maps'], countryDomains: true }]),
+    service('maps', [
+      { host: 'maps.brand.com', countryDomains: true },
+      { host: 'www.brand.com', paths: ['/maps'], countryDomains: true },
+    ]),
     service('search', [{ host: 'www.brand.com', countryDomains: true }]),
     service('x', [{ host: 'x.com', subdomains: true }]),
   ],
@@ -78,8 +81,18 @@ describe('compileClassifier', () => {
   });
 
   it('reports the normalised host with the service, category and owner', () => {
-    expect(classifier.classify('HTTPS://M.Social.Example.:443/x')).toEqual({ service: 'wall', category: 'cat', owner: 'owner', host: 'm.social.example' });
-    expect(classifier.classifyLocation({ host: 'WWW.BRAND.BE.', path: '/maps' })).toEqual({ service: 'maps', category: 'cat', owner: 'owner', host: 'www.brand.be' });
+    expect(classifier.classify('HTTPS://M.Social.Example.:443/x')).toEqual({
+      service: 'wall',
+      category: 'cat',
+      owner: 'owner',
+      host: 'm.social.example',
+    });
+    expect(classifier.classifyLocation({ host: 'WWW.BRAND.BE.', path: '/maps' })).toEqual({
+      service: 'maps',
+      category: 'cat',
+      owner: 'owner',
+      host: 'www.brand.be',
+    });
   });
 
   it('takes paths the fast scan cannot read through the full parser', () => {
@@ -90,13 +103,25 @@ describe('compileClassifier', () => {
   });
 
   it('never throws, whatever it is given', () => {
-    for (const value of [undefined, null, 42, {}, [], Symbol('x'), '\u0000', 'https://\uD800', `https://${'a.'.repeat(5000)}com/`]) {
+    for (const value of [
+      undefined,
+      null,
+      42,
+      {},
+      [],
+      Symbol('x'),
+      '\u0000',
+      'https://\uD800',
+      `https://${'a.'.repeat(5000)}com/`,
+    ]) {
       expect(() => classifier.classify(value as unknown as string)).not.toThrow();
       expect(classifier.classify(value as unknown as string)).toBeNull();
     }
   });
 
   it('compiles an empty catalogue', () => {
-    expect(compileClassifier({ categories: [], software: [], services: [] }).classify('https://x.com/')).toBeNull();
+    expect(
+      compileClassifier({ categories: [], software: [], services: [] }).classify('https://x.com/'),
+    ).toBeNull();
   });
 });

@@ -1,7 +1,11 @@
 /** @vitest-environment node */
 import { describe, expect, it } from 'vitest';
 import { parse } from 'tldts';
-import { COUNTRY_DOMAIN_SUFFIXES, contentScriptMatches, type Catalogue } from '../../../../src/core/catalogue';
+import {
+  COUNTRY_DOMAIN_SUFFIXES,
+  contentScriptMatches,
+  type Catalogue,
+} from '../../../../src/core/catalogue';
 import { isCountryCodeSuffix } from '../../../../src/core/catalogue/country-domains';
 
 const fixture = (match: Catalogue['services'][number]['match']): Catalogue => ({
@@ -12,18 +16,20 @@ const fixture = (match: Catalogue['services'][number]['match']): Catalogue => ({
 
 describe('contentScriptMatches', () => {
   it('gives exact hosts one pattern and domains with subdomains two', () => {
-    expect(contentScriptMatches(fixture([{ host: 'mail.google.com' }, { host: 'zoom.us', subdomains: true }]))).toEqual([
-      'https://*.zoom.us/*',
-      'https://mail.google.com/*',
-      'https://zoom.us/*',
-    ]);
+    expect(
+      contentScriptMatches(fixture([{ host: 'mail.google.com' }, { host: 'zoom.us', subdomains: true }])),
+    ).toEqual(['https://*.zoom.us/*', 'https://mail.google.com/*', 'https://zoom.us/*']);
   });
 
   it('leaves out hosts a wildcard already covers, and paths (the page may move within the host)', () => {
-    expect(contentScriptMatches(fixture([{ host: 'facebook.com', subdomains: true }, { host: 'www.facebook.com', paths: ['/events'] }]))).toEqual([
-      'https://*.facebook.com/*',
-      'https://facebook.com/*',
-    ]);
+    expect(
+      contentScriptMatches(
+        fixture([
+          { host: 'facebook.com', subdomains: true },
+          { host: 'www.facebook.com', paths: ['/events'] },
+        ]),
+      ),
+    ).toEqual(['https://*.facebook.com/*', 'https://facebook.com/*']);
   });
 
   it('spells out each supported country domain', () => {

@@ -29,9 +29,23 @@ describe('parseWebUrl', () => {
   });
 
   it.each([
-    'file:///etc/passwd', 'about:blank', 'data:text/html,hi', 'chrome://settings', 'moz-extension://abc/popup.html',
-    'javascript:alert(1)', 'view-source:https://mail.google.com/', 'blob:https://zoom.us/1', 'ftp://zoom.us/', 'ws://zoom.us/',
-    '', 'https://', 'https:///', 'https://zoom.us:99999/', 'https://zoom.us:abc/', 'https://[::1/', 'not a url',
+    'file:///etc/passwd',
+    'about:blank',
+    'data:text/html,hi',
+    'chrome://settings',
+    'moz-extension://abc/popup.html',
+    'javascript:alert(1)',
+    'view-source:https://mail.google.com/',
+    'blob:https://zoom.us/1',
+    'ftp://zoom.us/',
+    'ws://zoom.us/',
+    '',
+    'https://',
+    'https:///',
+    'https://zoom.us:99999/',
+    'https://zoom.us:abc/',
+    'https://[::1/',
+    'not a url',
   ])('%s is not a web location', (url) => {
     expect(parseWebUrl(url)).toBeNull();
   });
@@ -51,22 +65,71 @@ describe('parseWebUrl', () => {
 
   // Characters that make URL parsing hard, to build many odd URLs from.
   const tricky = fc.constantFrom(
-    'a', 'Z', '0', '9', '.', '-', '@', ':', '/', '\\', '?', '#', '%', '%2e', '%2E', '%41', ' ', '\t', '\n', '\u0000',
-    'xn--', 'é', 'ｍ', '[', ']', '..', '/.', 'mail.google.com', 'zoom.us', '443', '65536', '_', '~', '!',
+    'a',
+    'Z',
+    '0',
+    '9',
+    '.',
+    '-',
+    '@',
+    ':',
+    '/',
+    '\\',
+    '?',
+    '#',
+    '%',
+    '%2e',
+    '%2E',
+    '%41',
+    ' ',
+    '\t',
+    '\n',
+    '\u0000',
+    'xn--',
+    'é',
+    'ｍ',
+    '[',
+    ']',
+    '..',
+    '/.',
+    'mail.google.com',
+    'zoom.us',
+    '443',
+    '65536',
+    '_',
+    '~',
+    '!',
   );
   const trickyText = fc.array(tricky, { maxLength: 12 }).map((parts) => parts.join(''));
   const trickyUrl = fc
-    .tuple(fc.constantFrom('https://', 'http://', 'HTTPS://', 'https:/', 'https:', ' https://', 'htt\tps://', 'ftp://'), trickyText, fc.constantFrom('', '/', '?', '#', '\\'), trickyText)
+    .tuple(
+      fc.constantFrom(
+        'https://',
+        'http://',
+        'HTTPS://',
+        'https:/',
+        'https:',
+        ' https://',
+        'htt\tps://',
+        'ftp://',
+      ),
+      trickyText,
+      fc.constantFrom('', '/', '?', '#', '\\'),
+      trickyText,
+    )
     .map(([scheme, authority, sep, rest]) => `${scheme}${authority}${sep}${rest}`);
 
   it('reads exactly what the WHATWG parser reads, whenever it reads anything (property)', () => {
     fc.assert(
-      fc.property(fc.oneof(trickyUrl, fc.webUrl({ withQueryParameters: true, withFragments: true })), (url) => {
-        const fast = scanHost(url);
-        const slow = parseWebUrlSlow(url);
-        if (fast === NOT_WEB) expect(slow).toBeNull();
-        expect(parseWebUrl(url)).toEqual(slow);
-      }),
+      fc.property(
+        fc.oneof(trickyUrl, fc.webUrl({ withQueryParameters: true, withFragments: true })),
+        (url) => {
+          const fast = scanHost(url);
+          const slow = parseWebUrlSlow(url);
+          if (fast === NOT_WEB) expect(slow).toBeNull();
+          expect(parseWebUrl(url)).toEqual(slow);
+        },
+      ),
       { numRuns: 3000 },
     );
   });

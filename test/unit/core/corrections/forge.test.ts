@@ -1,7 +1,12 @@
 // The forge link: one template, under the URL length limit, decoding back to the exact text.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { FORGE, forgeIssueLink, MAX_FORGE_URL, TRUNCATION_MARKER } from '../../../../src/core/corrections/forge';
+import {
+  FORGE,
+  forgeIssueLink,
+  MAX_FORGE_URL,
+  TRUNCATION_MARKER,
+} from '../../../../src/core/corrections/forge';
 import { decodeForgeLink } from '../../../forge-link';
 
 describe('forgeIssueLink', () => {
@@ -10,7 +15,10 @@ describe('forgeIssueLink', () => {
     expect(link.url.startsWith('https://framagit.org/matou/matou/-/issues/new?issue[title]=')).toBe(true);
     expect(link.url).toContain('&issue[description]=');
     expect(link.truncated).toBe(false);
-    expect(decodeForgeLink(link.url)).toEqual({ title: 'mail.google.com n’est pas Gmail', body: '### Service\n\ngmail (Gmail)\n' });
+    expect(decodeForgeLink(link.url)).toEqual({
+      title: 'mail.google.com n’est pas Gmail',
+      body: '### Service\n\ngmail (Gmail)\n',
+    });
   });
 
   it('the template lives in one place and names the project', () => {
@@ -24,12 +32,16 @@ describe('forgeIssueLink', () => {
 
   it('any text under the limit decodes back exactly', () => {
     fc.assert(
-      fc.property(fc.string({ maxLength: 200 }), fc.string({ unit: 'grapheme', maxLength: 500 }), (title, body) => {
-        const link = forgeIssueLink(title, body);
-        expect(link.url.length).toBeLessThanOrEqual(MAX_FORGE_URL);
-        expect(decodeForgeLink(link.url)).toEqual({ title, body: link.body });
-        if (!link.truncated) expect(link.body).toBe(body);
-      }),
+      fc.property(
+        fc.string({ maxLength: 200 }),
+        fc.string({ unit: 'grapheme', maxLength: 500 }),
+        (title, body) => {
+          const link = forgeIssueLink(title, body);
+          expect(link.url.length).toBeLessThanOrEqual(MAX_FORGE_URL);
+          expect(decodeForgeLink(link.url)).toEqual({ title, body: link.body });
+          if (!link.truncated) expect(link.body).toBe(body);
+        },
+      ),
     );
   });
 

@@ -48,7 +48,14 @@ describe('readCorrections', () => {
           'junk',
         ],
         userHosts: [
-          { category: 'email', name: '  Le  Chaton\u0007 ', url: 'https://mail.chaton.example/', registration: 'member', place: 'Lyon', addedAt: AT },
+          {
+            category: 'email',
+            name: '  Le  Chaton\u0007 ',
+            url: 'https://mail.chaton.example/',
+            registration: 'member',
+            place: 'Lyon',
+            addedAt: AT,
+          },
           { category: 'email', name: 'Bad', url: 'javascript:alert(1)', registration: 'free' },
           { category: 'not-a-need', name: 'Nope', url: 'https://nope.example/', registration: 'free' },
           { category: 'email', name: 'No access given', url: 'framachaton.example' },
@@ -60,7 +67,13 @@ describe('readCorrections', () => {
     expect(dropped).toEqual(['corrections.exclusions[]', 'corrections.userHosts[]']);
     expect(corrections.exclusions).toEqual([
       { id: 'not:gmail@mail.google.com', service: 'gmail', host: 'mail.google.com', addedAt: AT },
-      { id: 'not:google-maps@www.google.com/maps', service: 'google-maps', host: 'www.google.com', path: '/maps', addedAt: expect.any(String) },
+      {
+        id: 'not:google-maps@www.google.com/maps',
+        service: 'google-maps',
+        host: 'www.google.com',
+        path: '/maps',
+        addedAt: expect.any(String),
+      },
     ]);
     expect(corrections.userHosts.map((h) => [h.name, h.url, h.registration, h.place])).toEqual([
       ['Le Chaton', 'https://mail.chaton.example/', 'member', 'Lyon'],
@@ -69,7 +82,11 @@ describe('readCorrections', () => {
   });
 
   it('drops a list that is not a list, and keeps the other', () => {
-    const { corrections, dropped } = readCorrections({ version: 1, exclusions: 'gmail', userHosts: [{ category: 'email', name: 'A', url: 'https://a.example/' }] });
+    const { corrections, dropped } = readCorrections({
+      version: 1,
+      exclusions: 'gmail',
+      userHosts: [{ category: 'email', name: 'A', url: 'https://a.example/' }],
+    });
     expect(dropped).toEqual(['corrections.exclusions']);
     expect(corrections.userHosts).toHaveLength(1);
   });
@@ -82,21 +99,36 @@ describe('readCorrections', () => {
   });
 
   it('keeps what still reads from a newer version, and says so', () => {
-    const { corrections, dropped } = readCorrections({ version: 9, exclusions: [{ service: 'zoom', host: 'zoom.us' }], somethingNew: true });
+    const { corrections, dropped } = readCorrections({
+      version: 9,
+      exclusions: [{ service: 'zoom', host: 'zoom.us' }],
+      somethingNew: true,
+    });
     expect(dropped).toEqual(['corrections.version']);
     expect(corrections.exclusions).toHaveLength(1);
   });
 
   it('counts the same correction once, and caps the lists', () => {
-    const many = Array.from({ length: MAX_EXCLUSIONS + 20 }, (_, i) => ({ service: 'zoom', host: `h${i}.zoom.us` }));
-    const { corrections, dropped } = readCorrections({ version: 1, exclusions: [{ service: 'zoom', host: 'zoom.us' }, { service: 'zoom', host: 'ZOOM.us' }, ...many] });
+    const many = Array.from({ length: MAX_EXCLUSIONS + 20 }, (_, i) => ({
+      service: 'zoom',
+      host: `h${i}.zoom.us`,
+    }));
+    const { corrections, dropped } = readCorrections({
+      version: 1,
+      exclusions: [{ service: 'zoom', host: 'zoom.us' }, { service: 'zoom', host: 'ZOOM.us' }, ...many],
+    });
     expect(corrections.exclusions).toHaveLength(MAX_EXCLUSIONS);
     expect(corrections.exclusions.filter((e) => e.host === 'zoom.us')).toHaveLength(1);
     expect(dropped).toEqual(['corrections.exclusions[]']);
   });
 
   it('reads its own output back unchanged', () => {
-    const { corrections } = readCorrections({ exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: AT }], userHosts: [{ category: 'email', name: 'A', url: 'https://a.example/', registration: 'free', addedAt: AT }] });
+    const { corrections } = readCorrections({
+      exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: AT }],
+      userHosts: [
+        { category: 'email', name: 'A', url: 'https://a.example/', registration: 'free', addedAt: AT },
+      ],
+    });
     expect(readCorrections(structuredClone(corrections))).toEqual({ corrections, dropped: [] });
   });
 });
@@ -106,7 +138,15 @@ describe('normaliseHostUrl', () => {
     expect(normaliseHostUrl('https://Chaton.example')).toBe('https://chaton.example/');
     expect(normaliseHostUrl('chaton.example/mail')).toBe('https://chaton.example/mail');
     expect(normaliseHostUrl('http://chaton.example/')).toBe('http://chaton.example/');
-    for (const bad of ['javascript:alert(1)', 'data:text/html,x', 'ftp://a.example/', 'https://user:pw@a.example/', 'localhost', '', '   ']) {
+    for (const bad of [
+      'javascript:alert(1)',
+      'data:text/html,x',
+      'ftp://a.example/',
+      'https://user:pw@a.example/',
+      'localhost',
+      '',
+      '   ',
+    ]) {
       expect(normaliseHostUrl(bad), bad).toBeNull();
     }
   });
@@ -114,8 +154,16 @@ describe('normaliseHostUrl', () => {
 
 describe('mergeCorrections', () => {
   it('adds what is new and loses nothing', () => {
-    const a = readCorrections({ exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: AT }] }).corrections;
-    const b = readCorrections({ exclusions: [{ service: 'gmail', host: 'mail.google.com' }, { service: 'zoom', host: 'zoom.us' }], userHosts: [{ category: 'email', name: 'A', url: 'https://a.example/' }] }).corrections;
+    const a = readCorrections({
+      exclusions: [{ service: 'gmail', host: 'mail.google.com', addedAt: AT }],
+    }).corrections;
+    const b = readCorrections({
+      exclusions: [
+        { service: 'gmail', host: 'mail.google.com' },
+        { service: 'zoom', host: 'zoom.us' },
+      ],
+      userHosts: [{ category: 'email', name: 'A', url: 'https://a.example/' }],
+    }).corrections;
     const merged = mergeCorrections(a, b);
     expect(merged.exclusions.map((e) => e.id)).toEqual(['not:gmail@mail.google.com', 'not:zoom@zoom.us']);
     expect(merged.exclusions[0]?.addedAt).toBe(AT);
@@ -131,7 +179,9 @@ describe('findExclusion and exclusionFor', () => {
   it('a whole-host exclusion silences every page of that service on the host', () => {
     const c = corrections([{ service: 'gmail', host: 'mail.google.com' }]);
     const found = classify('https://mail.google.com/mail/u/0/#inbox')!;
-    expect(findExclusion(c, found, 'https://mail.google.com/mail/u/0/')?.id).toBe('not:gmail@mail.google.com');
+    expect(findExclusion(c, found, 'https://mail.google.com/mail/u/0/')?.id).toBe(
+      'not:gmail@mail.google.com',
+    );
     expect(findExclusion(c, found)?.id).toBe('not:gmail@mail.google.com');
   });
 
@@ -154,24 +204,46 @@ describe('findExclusion and exclusionFor', () => {
 
   it('"this page is not X" takes the whole host when X owns it, the first path segment otherwise', () => {
     const gmailUrl = 'https://mail.google.com/mail/u/0/';
-    expect(exclusionFor(gmailUrl, classify(gmailUrl)!, classify)).toMatchObject({ service: 'gmail', host: 'mail.google.com', id: 'not:gmail@mail.google.com' });
+    expect(exclusionFor(gmailUrl, classify(gmailUrl)!, classify)).toMatchObject({
+      service: 'gmail',
+      host: 'mail.google.com',
+      id: 'not:gmail@mail.google.com',
+    });
     expect(exclusionFor(gmailUrl, classify(gmailUrl)!, classify).path).toBeUndefined();
     const mapsUrl = 'https://www.google.com/maps/place/Lyon';
     const maps = classify(mapsUrl)!;
     expect(maps.service).toBe('google-maps');
     expect(exclusionFor(mapsUrl, maps, classify)).toMatchObject({ host: 'www.google.com', path: '/maps' });
     const docUrl = 'https://docs.google.com/document/d/1AbC/edit';
-    expect(exclusionFor(docUrl, classify(docUrl)!, classify)).toMatchObject({ host: 'docs.google.com', path: '/document' });
+    expect(exclusionFor(docUrl, classify(docUrl)!, classify)).toMatchObject({
+      host: 'docs.google.com',
+      path: '/document',
+    });
   });
 });
 
 describe('edits', () => {
-  const exclusion = { id: 'not:gmail@mail.google.com', service: 'gmail', host: 'mail.google.com', addedAt: AT };
-  const host = { id: 'host:email@https://chaton.example/', category: 'email', name: 'Chaton', url: 'https://chaton.example/', registration: 'free' as const, addedAt: AT };
+  const exclusion = {
+    id: 'not:gmail@mail.google.com',
+    service: 'gmail',
+    host: 'mail.google.com',
+    addedAt: AT,
+  };
+  const host = {
+    id: 'host:email@https://chaton.example/',
+    category: 'email',
+    name: 'Chaton',
+    url: 'https://chaton.example/',
+    registration: 'free' as const,
+    addedAt: AT,
+  };
 
   it('adds an exclusion or a user host once (the same id replaces), and removes either by id', () => {
     const empty = emptyCorrections();
-    const one = withExclusion(withExclusion(empty, exclusion), { ...exclusion, addedAt: '2026-12-01T00:00:00.000Z' });
+    const one = withExclusion(withExclusion(empty, exclusion), {
+      ...exclusion,
+      addedAt: '2026-12-01T00:00:00.000Z',
+    });
     expect(one.exclusions).toEqual([{ ...exclusion, addedAt: '2026-12-01T00:00:00.000Z' }]);
     const both = withUserHost(withUserHost(one, host), host);
     expect(both.userHosts).toEqual([host]);
@@ -192,7 +264,15 @@ describe('readImportedCorrections', () => {
           { service: 'gmail', host: 'mail.google.com', addedAt: AT },
           { service: 'no-such-service', host: 'x.example', addedAt: AT },
         ],
-        userHosts: [{ category: 'email', name: 'Chaton', url: 'https://chaton.example/', registration: 'free', addedAt: AT }],
+        userHosts: [
+          {
+            category: 'email',
+            name: 'Chaton',
+            url: 'https://chaton.example/',
+            registration: 'free',
+            addedAt: AT,
+          },
+        ],
       },
     };
     const { corrections, problems } = readImportedCorrections(file, isCategory, isService);
@@ -202,6 +282,9 @@ describe('readImportedCorrections', () => {
   });
 
   it('a file written before corrections existed has none, and no problem', () => {
-    expect(readImportedCorrections({ settings: {} }, isCategory, isService)).toEqual({ corrections: emptyCorrections(), problems: [] });
+    expect(readImportedCorrections({ settings: {} }, isCategory, isService)).toEqual({
+      corrections: emptyCorrections(),
+      problems: [],
+    });
   });
 });

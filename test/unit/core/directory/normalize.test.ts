@@ -16,7 +16,9 @@ import { categoriesFromName, FUNCTION_KEYWORDS } from '../../../../src/core/dire
 import { validateSnapshot, type DirectorySnapshot } from '../../../../src/core/directory/schema';
 import { fixtureCatalogue } from '../../../fixtures/directory/catalogue';
 
-const FEDERATION = fileURLToPath(new URL('../../../fixtures/directory/federation/chatons.properties', import.meta.url));
+const FEDERATION = fileURLToPath(
+  new URL('../../../fixtures/directory/federation/chatons.properties', import.meta.url),
+);
 const BUILT_AT = new Date('2026-11-23T12:00:00Z');
 
 let snapshot: DirectorySnapshot;
@@ -45,7 +47,9 @@ describe('the fixture federation', () => {
     expect(org('away')).toBeUndefined();
     expect(org('ended')).toBeUndefined();
     expect(snapshot.counts.excludedOrganizations).toBe(3);
-    const excluded = snapshot.warnings.filter((w) => w.code === 'excluded-organization').map((w) => w.message);
+    const excluded = snapshot.warnings
+      .filter((w) => w.code === 'excluded-organization')
+      .map((w) => w.message);
     expect(excluded.join('\n')).toMatch(/IDLE[\s\S]*AWAY|AWAY[\s\S]*IDLE/);
     expect(excluded.join('\n')).toContain('2021-05-01');
     // a membership that ends in the future is kept, with its end date
@@ -73,7 +77,10 @@ describe('the fixture federation', () => {
       url: 'https://pad.alpha.example.org/',
     });
     expect(service('alpha', 'visio')?.registration).toBe('free');
-    expect(service('alpha', 'mail')).toMatchObject({ registration: 'member', software: { id: 'roundcube', name: 'roundcube' } });
+    expect(service('alpha', 'mail')).toMatchObject({
+      registration: 'member',
+      software: { id: 'roundcube', name: 'roundcube' },
+    });
     expect(service('alpha', 'full')?.load).toBe('full');
     expect(service('alpha', 'html')?.registration).toBe('free'); // "Free;Member": the most open
     expect(service('beta', 'pad')?.registration).toBe('client');
@@ -83,11 +90,17 @@ describe('the fixture federation', () => {
     expect(service('alpha', 'unknown')).toMatchObject({ software: { name: 'FooWare' }, categories: [] });
     expect(service('alpha', 'unknown')?.software.id).toBeUndefined();
     expect(snapshot.counts.unknownSoftware).toBe(1);
-    expect(snapshot.warnings.some((w) => w.code === 'unknown-software' && w.message.includes('FooWare'))).toBe(true);
+    expect(
+      snapshot.warnings.some((w) => w.code === 'unknown-software' && w.message.includes('FooWare')),
+    ).toBe(true);
   });
 
   it('maps a function-only service name with the keyword table, and says so', () => {
-    expect(service('alpha', 'visio')).toMatchObject({ name: 'Visioconférence', categories: ['video-conference'], categoryBasis: 'name' });
+    expect(service('alpha', 'visio')).toMatchObject({
+      name: 'Visioconférence',
+      categories: ['video-conference'],
+      categoryBasis: 'name',
+    });
     expect(service('alpha', 'visio')?.software).toEqual({});
   });
 
@@ -113,10 +126,20 @@ describe('the fixture federation', () => {
       latitude: 45.764,
       longitude: 4.8357,
     });
-    expect(org('beta')?.place).toEqual({ countryCode: 'FR', departement: 'FR-29', region: 'FR-BRE', city: 'Brest' });
+    expect(org('beta')?.place).toEqual({
+      countryCode: 'FR',
+      departement: 'FR-29',
+      region: 'FR-BRE',
+      city: 'Brest',
+    });
     expect(org('corse-sud')?.place.departement).toBe('FR-2A');
     expect(org('corse-nord')?.place.departement).toBe('FR-2B');
-    expect(org('reunion')?.place).toMatchObject({ countryCode: 'FR', departement: 'FR-974', region: 'FR-LRE', city: 'Saint-Denis' });
+    expect(org('reunion')?.place).toMatchObject({
+      countryCode: 'FR',
+      departement: 'FR-974',
+      region: 'FR-LRE',
+      city: 'Saint-Denis',
+    });
     expect(org('belgium')?.place).toEqual({ countryCode: 'BE', city: 'Bruxelles' });
     expect(org('nowhere')?.place).toEqual({});
   });
@@ -193,19 +216,37 @@ describe('single values', () => {
     expect(categoriesFromName('hébergement courriel')).toEqual(['email']);
     expect(categoriesFromName('visioconférence')).toEqual(['video-conference']);
     expect(categoriesFromName('conversation instantanée')).toEqual(['instant-messaging']);
-    expect(categoriesFromName('suite bureautique')).toEqual(['office-suite', 'text-collaboration', 'spreadsheet', 'presentation']);
+    expect(categoriesFromName('suite bureautique')).toEqual([
+      'office-suite',
+      'text-collaboration',
+      'spreadsheet',
+      'presentation',
+    ]);
     // Web-site hosting names the need of someone leaving Wix or Google Sites (issue 13).
-    for (const name of ['hébergement de sites Web', 'Hébergement de sites web associatifs', 'site statique', 'web hosting']) {
+    for (const name of [
+      'hébergement de sites Web',
+      'Hébergement de sites web associatifs',
+      'site statique',
+      'web hosting',
+    ]) {
       expect(categoriesFromName(name), name).toEqual(['website']);
     }
     expect(categoriesFromName('Listes de diffusion')).toEqual(['mailing-lists']);
-    expect(categoriesFromName('partage de photos, envoi de gros fichiers, hébergement cloud, boîte mail')).toEqual([
-      'email',
-      'file-transfer',
-      'file-storage',
-      'photo-sharing',
-    ]);
-    for (const name of ['Cloud (nuage du PIC)', 'Plate-forme de cloud', 'Drop.Infini', 'site de la mairie', 'Mailman', 'visiteurs', 'BIMpad', 'Mailing', 'Cloud', 'forum']) {
+    expect(
+      categoriesFromName('partage de photos, envoi de gros fichiers, hébergement cloud, boîte mail'),
+    ).toEqual(['email', 'file-transfer', 'file-storage', 'photo-sharing']);
+    for (const name of [
+      'Cloud (nuage du PIC)',
+      'Plate-forme de cloud',
+      'Drop.Infini',
+      'site de la mairie',
+      'Mailman',
+      'visiteurs',
+      'BIMpad',
+      'Mailing',
+      'Cloud',
+      'forum',
+    ]) {
       expect(categoriesFromName(name)).toEqual([]);
     }
     expect(FUNCTION_KEYWORDS.length).toBeGreaterThan(5);
@@ -233,7 +274,8 @@ describe('single values', () => {
       ['Espace cloud', ['file-storage']],
       ['Messagerie instantanée', ['instant-messaging']],
     ];
-    for (const [name, categories] of cases) expect([name, categoriesFromName(name)]).toEqual([name, categories]);
+    for (const [name, categories] of cases)
+      expect([name, categoriesFromName(name)]).toEqual([name, categories]);
   });
 
   it('the keyword table: "Messagerie" alone is mail or chat, so it names no need', () => {
@@ -253,12 +295,18 @@ describe('single values', () => {
           id: 'o',
           from: 'o.properties',
           properties: new Map([['organization.name', 'O']]),
-          services: [{ id: 's', from: 's.properties', properties: new Map([['service.name', 'Listes de diffusion']]) }],
+          services: [
+            { id: 's', from: 's.properties', properties: new Map([['service.name', 'Listes de diffusion']]) },
+          ],
         },
       ],
     };
     const built = normalizeFederation(crawled, { catalogue: fixtureCatalogue, builtAt: BUILT_AT });
     expect(built.organizations[0]?.services[0]?.categories).toEqual([]);
-    expect(built.warnings.some((w) => w.code === 'keyword-category-missing' && w.message.includes('mailing-lists'))).toBe(true);
+    expect(
+      built.warnings.some(
+        (w) => w.code === 'keyword-category-missing' && w.message.includes('mailing-lists'),
+      ),
+    ).toBe(true);
   });
 });

@@ -36,11 +36,23 @@ describe('parseProperties', () => {
     expect(parseProperties('')).toMatchObject({ ok: false, code: 'empty' });
     expect(parseProperties('\uFEFF  \n\n')).toMatchObject({ ok: false, code: 'empty' });
     expect(parseProperties('# only a comment\n')).toMatchObject({ ok: false, code: 'empty' });
-    expect(parseProperties('<!DOCTYPE html><html><body>502</body></html>')).toMatchObject({ ok: false, code: 'not-properties' });
-    expect(parseProperties('\n\n  <html>\n<title>Error</title>')).toMatchObject({ ok: false, code: 'not-properties' });
-    expect(parseProperties('{"organization.name": "x"}')).toMatchObject({ ok: false, code: 'not-properties' });
+    expect(parseProperties('<!DOCTYPE html><html><body>502</body></html>')).toMatchObject({
+      ok: false,
+      code: 'not-properties',
+    });
+    expect(parseProperties('\n\n  <html>\n<title>Error</title>')).toMatchObject({
+      ok: false,
+      code: 'not-properties',
+    });
+    expect(parseProperties('{"organization.name": "x"}')).toMatchObject({
+      ok: false,
+      code: 'not-properties',
+    });
     expect(parseProperties('hello = world\nfoo = bar')).toMatchObject({ ok: false, code: 'not-properties' });
-    expect(parseProperties('file.class = x\u0000\u0001')).toMatchObject({ ok: false, code: 'not-properties' });
+    expect(parseProperties('file.class = x\u0000\u0001')).toMatchObject({
+      ok: false,
+      code: 'not-properties',
+    });
   });
 
   it('does not let keys reach Object.prototype', () => {
@@ -51,7 +63,9 @@ describe('parseProperties', () => {
   });
 
   it('lists subs in file order, unquoting the YunoHost style', () => {
-    const result = parseProperties("subs.b = b.properties\nsubs.a = 'https://a.example/a.properties'\nsubs. = empty\nsubs.c =\n");
+    const result = parseProperties(
+      "subs.b = b.properties\nsubs.a = 'https://a.example/a.properties'\nsubs. = empty\nsubs.c =\n",
+    );
     expect(result.ok && subsOf(result.properties)).toEqual([
       { id: 'b', ref: 'b.properties' },
       { id: 'a', ref: 'https://a.example/a.properties' },

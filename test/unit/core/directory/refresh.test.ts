@@ -3,7 +3,11 @@
 import type { ServerResponse } from 'node:http';
 import { gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { refreshDirectory, directoryUrlProblem, type RefreshOutcome } from '../../../../src/core/directory/refresh';
+import {
+  refreshDirectory,
+  directoryUrlProblem,
+  type RefreshOutcome,
+} from '../../../../src/core/directory/refresh';
 import type { DirectorySnapshot } from '../../../../src/core/directory/schema';
 import { makeSnapshot } from '../../../fixtures/directory/snapshots';
 import { startServer, type TestServer } from '../../../fixtures/directory/server';
@@ -21,7 +25,12 @@ hostile.organizations[0].services[0].url = 'javascript:alert(document.cookie)';
 hostile.organizations[0].services[1].name = '<img src=x onerror=alert(1)>';
 hostile.organizations[0].services[2].name = 'Pad\u0007\u001b[31m';
 hostile.organizations[0].services[3].software.name = 'x'.repeat(20_000);
-hostile.organizations.push({ ...hostile.organizations[0], id: 'evil', website: 'data:text/html,hi', services: [] });
+hostile.organizations.push({
+  ...hostile.organizations[0],
+  id: 'evil',
+  website: 'data:text/html,hi',
+  services: [],
+});
 
 let server: TestServer;
 let closedEarly = 0;
@@ -106,7 +115,10 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-async function refresh(path: string, extra: Partial<Parameters<typeof refreshDirectory>[0]> = {}): Promise<RefreshOutcome> {
+async function refresh(
+  path: string,
+  extra: Partial<Parameters<typeof refreshDirectory>[0]> = {},
+): Promise<RefreshOutcome> {
   const outcome = await refreshDirectory({
     url: `${server.origin}${path}`,
     current,
@@ -122,7 +134,11 @@ async function refresh(path: string, extra: Partial<Parameters<typeof refreshDir
   return outcome;
 }
 
-function expectKept(outcome: RefreshOutcome, status: 'failed' | 'rejected' | 'not-modified', reason: RegExp): void {
+function expectKept(
+  outcome: RefreshOutcome,
+  status: 'failed' | 'rejected' | 'not-modified',
+  reason: RegExp,
+): void {
   expect(outcome.status).toBe(status);
   expect('snapshot' in outcome).toBe(false);
   expect(outcome.checkedAt).toBe('2026-11-30T10:00:00.000Z');
@@ -180,7 +196,11 @@ describe('refreshDirectory', () => {
   it('rejects oversized downloads: announced, endless without Content-Length, or compressed', async () => {
     expectKept(await refresh('/big-declared.json'), 'rejected', /announced \d+ bytes/);
     const started = Date.now();
-    expectKept(await refresh('/big-chunked.json', { timeoutMs: 5000 }), 'rejected', /larger than the 65536-byte limit/);
+    expectKept(
+      await refresh('/big-chunked.json', { timeoutMs: 5000 }),
+      'rejected',
+      /larger than the 65536-byte limit/,
+    );
     expect(Date.now() - started).toBeLessThan(2000);
     expectKept(await refresh('/big-gzip.json', { timeoutMs: 5000 }), 'rejected', /larger than/);
     await new Promise((r) => setTimeout(r, 50));
@@ -226,9 +246,19 @@ describe('refreshDirectory', () => {
     const outcome = await refreshDirectory({
       url: 'https://example.org/snapshot.json',
       current,
-      fetch: () => Promise.reject(Object.assign(new Error('Matou has no permission to contact https://example.org'), { name: 'NotAllowedError' })),
+      fetch: () =>
+        Promise.reject(
+          Object.assign(new Error('Matou has no permission to contact https://example.org'), {
+            name: 'NotAllowedError',
+          }),
+        ),
     });
-    expect(outcome).toEqual(expect.objectContaining({ status: 'failed', reason: 'Matou has no permission to contact https://example.org' }));
+    expect(outcome).toEqual(
+      expect.objectContaining({
+        status: 'failed',
+        reason: 'Matou has no permission to contact https://example.org',
+      }),
+    );
   });
 
   it('never throws, even when fetch itself does', async () => {

@@ -14,26 +14,77 @@ import { normalizeFederation } from '../../../../src/core/directory/normalize';
 import { snapshotSchema } from '../../../../src/core/directory/schema';
 import { isPlainValidSnapshot } from '../../../../src/core/directory/snapshot-fast-path';
 
-const BUNDLED = JSON.parse(readFileSync(fileURLToPath(new URL('../../../../public/directory/snapshot.json', import.meta.url)), 'utf8')) as unknown;
+const BUNDLED = JSON.parse(
+  readFileSync(fileURLToPath(new URL('../../../../public/directory/snapshot.json', import.meta.url)), 'utf8'),
+) as unknown;
 const SYNTHETIC = JSON.parse(
-  JSON.stringify(normalizeFederation(syntheticFederation(12, 3), { catalogue, builtAt: new Date('2026-12-01T04:00:00Z') })),
+  JSON.stringify(
+    normalizeFederation(syntheticFederation(12, 3), { catalogue, builtAt: new Date('2026-12-01T04:00:00Z') }),
+  ),
 ) as unknown;
 
 /** Every path to a value in `root` (object keys and array indexes). */
-function paths(root: unknown, prefix: Array<string | number> = [], out: Array<Array<string | number>> = []): Array<Array<string | number>> {
+function paths(
+  root: unknown,
+  prefix: Array<string | number> = [],
+  out: Array<Array<string | number>> = [],
+): Array<Array<string | number>> {
   out.push(prefix);
   if (Array.isArray(root)) root.forEach((x, i) => paths(x, [...prefix, i], out));
-  else if (root && typeof root === 'object') for (const [k, x] of Object.entries(root)) paths(x, [...prefix, k], out);
+  else if (root && typeof root === 'object')
+    for (const [k, x] of Object.entries(root)) paths(x, [...prefix, k], out);
   return out;
 }
 
 const TRICKY: unknown[] = [
-  '', ' ', 'x', 'a'.repeat(301), 'a\u0000b', 'a\u200bb', '\ud800', 'javascript:alert(1)', 'https://ok.example.org/', 'http://u:p@x.example/',
-  'HOME', 'home', 'association', 'FR', 'fr', 'FR-69', 'FR-99', '2020-02-30', '2020-13-01', '2020-02-28', '2026-13-01T04:00:00Z', '2026-12-01T04:00:00.000Z', '2026-12-01T04:00:00+01:00',
-  'liberapay', 'bitcoin', 'none', 'full', 'software', 0, 1, -1, 1.5, 91, -181, null, true, [], [{}], {}, { kind: 'liberapay', url: 'https://l.example/' },
+  '',
+  ' ',
+  'x',
+  'a'.repeat(301),
+  'a\u0000b',
+  'a\u200bb',
+  '\ud800',
+  'javascript:alert(1)',
+  'https://ok.example.org/',
+  'http://u:p@x.example/',
+  'HOME',
+  'home',
+  'association',
+  'FR',
+  'fr',
+  'FR-69',
+  'FR-99',
+  '2020-02-30',
+  '2020-13-01',
+  '2020-02-28',
+  '2026-13-01T04:00:00Z',
+  '2026-12-01T04:00:00.000Z',
+  '2026-12-01T04:00:00+01:00',
+  'liberapay',
+  'bitcoin',
+  'none',
+  'full',
+  'software',
+  0,
+  1,
+  -1,
+  1.5,
+  91,
+  -181,
+  null,
+  true,
+  [],
+  [{}],
+  {},
+  { kind: 'liberapay', url: 'https://l.example/' },
 ];
 
-function edit(root: unknown, path: Array<string | number>, op: 'set' | 'delete' | 'extra', value: unknown): unknown {
+function edit(
+  root: unknown,
+  path: Array<string | number>,
+  op: 'set' | 'delete' | 'extra',
+  value: unknown,
+): unknown {
   const copy = structuredClone(root) as Record<string | number, unknown>;
   if (path.length === 0) return op === 'set' ? value : copy;
   let parent: Record<string | number, unknown> = copy;
@@ -45,7 +96,8 @@ function edit(root: unknown, path: Array<string | number>, op: 'set' | 'delete' 
     else delete parent[last];
   } else {
     const target = parent[last];
-    if (target && typeof target === 'object' && !Array.isArray(target)) (target as Record<string, unknown>).unknownKey = value;
+    if (target && typeof target === 'object' && !Array.isArray(target))
+      (target as Record<string, unknown>).unknownKey = value;
     else parent[last] = value;
   }
   return copy;
@@ -58,7 +110,10 @@ describe('the snapshot fast path', { timeout: 60_000 }, () => {
     expect(v.safeParse(snapshotSchema, SYNTHETIC).success).toBe(true);
   });
 
-  for (const [label, base] of [['bundled', BUNDLED], ['synthetic', SYNTHETIC]] as const) {
+  for (const [label, base] of [
+    ['bundled', BUNDLED],
+    ['synthetic', SYNTHETIC],
+  ] as const) {
     it(`never accepts what the schema refuses or changes (random edits of the ${label} snapshot)`, () => {
       const all = paths(base);
       fc.assert(

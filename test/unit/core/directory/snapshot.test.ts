@@ -4,8 +4,9 @@ import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { validateSnapshot, SNAPSHOT_SCHEMA_VERSION } from '../../../../src/core/directory/schema';
 import { makeSnapshot } from '../../../fixtures/directory/snapshots';
 
-// eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON, edited freely to make it invalid
-const base = () => JSON.parse(JSON.stringify(makeSnapshot('2026-11-23T12:00:00.000Z', 3))) as Record<string, any>;
+const base = () =>
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- raw JSON, edited freely to make it invalid
+  JSON.parse(JSON.stringify(makeSnapshot('2026-11-23T12:00:00.000Z', 3))) as Record<string, any>;
 
 describe('parseSnapshot', () => {
   it('accepts a valid snapshot as it is', () => {
@@ -49,7 +50,11 @@ describe('parseSnapshot', () => {
 
   it('drops an organisation with a hostile field, with its services', () => {
     const raw = base();
-    raw.organizations.push({ ...raw.organizations[0], id: 'evil', website: 'data:text/html,<script>alert(1)</script>' });
+    raw.organizations.push({
+      ...raw.organizations[0],
+      id: 'evil',
+      website: 'data:text/html,<script>alert(1)</script>',
+    });
     raw.organizations.push({ ...raw.organizations[0], id: 'huge', name: 'x'.repeat(100_000) });
     raw.organizations.push({ ...raw.organizations[0], id: 'Bad Id' });
     raw.organizations.push({ ...raw.organizations[0] }); // same id twice
@@ -70,7 +75,10 @@ describe('parseSnapshot', () => {
 
   it('drops unknown fields and bad warnings, and ignores prototype keys', () => {
     const raw = JSON.parse(
-      JSON.stringify(base()).replace('"generator":"test"', '"generator":"test","__proto__":{"polluted":true},"extra":1'),
+      JSON.stringify(base()).replace(
+        '"generator":"test"',
+        '"generator":"test","__proto__":{"polluted":true},"extra":1',
+      ),
     );
     raw.warnings = [{ code: 'x', message: 'ok' }, { code: 'Bad Code', message: 'no' }, 'nope'];
     raw.counts.categories = { __proto__: 5, 'text-collaboration': 'many' };

@@ -65,7 +65,11 @@ function federation(org: string, services: Record<string, string>): CrawledFeder
         id: 'libre',
         from: 'libre/libre.properties',
         properties: props(org),
-        services: Object.entries(services).map(([id, text]) => ({ id, from: `libre/${id}.properties`, properties: props(text) })),
+        services: Object.entries(services).map(([id, text]) => ({
+          id,
+          from: `libre/${id}.properties`,
+          properties: props(text),
+        })),
       },
     ],
     problems: [],
@@ -73,13 +77,17 @@ function federation(org: string, services: Record<string, string>): CrawledFeder
 }
 
 function build(org: string, services: Record<string, string>): DirectorySnapshot {
-  const snapshot = normalizeFederation(federation(org, services), { catalogue: fixtureCatalogue, builtAt: BUILT_AT });
+  const snapshot = normalizeFederation(federation(org, services), {
+    catalogue: fixtureCatalogue,
+    builtAt: BUILT_AT,
+  });
   const checked = validateSnapshot(snapshot);
   if (!checked.ok) throw new Error(checked.issues.join('; '));
   return snapshot;
 }
 
-const warningsAbout = (snapshot: DirectorySnapshot, text: string) => snapshot.warnings.filter((w) => w.message.includes(text));
+const warningsAbout = (snapshot: DirectorySnapshot, text: string) =>
+  snapshot.warnings.filter((w) => w.message.includes(text));
 
 describe('organisation facts', () => {
   const snapshot = build(ORGANIZATION, { pad: PAD });
@@ -112,7 +120,9 @@ describe('organisation facts', () => {
       { kind: 'helloasso', url: 'https://www.helloasso.com/associations/libre' },
       { kind: 'other', url: 'https://www.kisskissbankbank.com/libre' },
     ]);
-    expect(warningsAbout(snapshot, 'organization.funding.paypal')).toMatchObject([{ code: 'bad-url', at: 'libre/libre.properties' }]);
+    expect(warningsAbout(snapshot, 'organization.funding.paypal')).toMatchObject([
+      { code: 'bad-url', at: 'libre/libre.properties' },
+    ]);
   });
 
   it('drops and reports unknown types, bad dates, start dates in the future and non-http links', () => {
@@ -132,16 +142,31 @@ organization.guide.user = javascript:alert(1)
     expect(bad.organizations[0]).not.toHaveProperty('facts');
     expect(warningsAbout(bad, 'organization.type "Fondation"')).toMatchObject([{ code: 'unknown-value' }]);
     expect(warningsAbout(bad, 'organization.startdate "31/02/2015"')).toMatchObject([{ code: 'bad-date' }]);
-    expect(warningsAbout(bad, 'organization.memberof.chatons.startdate 2030-01-01 is in the future')).toHaveLength(1);
+    expect(
+      warningsAbout(bad, 'organization.memberof.chatons.startdate 2030-01-01 is in the future'),
+    ).toHaveLength(1);
     for (const key of ['contact.url', 'legal.url', 'guide.user']) {
-      expect(warningsAbout(bad, `organization.${key} is not an http(s) URL`)).toMatchObject([{ code: 'bad-url' }]);
+      expect(warningsAbout(bad, `organization.${key} is not an http(s) URL`)).toMatchObject([
+        { code: 'bad-url' },
+      ]);
     }
   });
 
   it('leaves absent facts absent: no key, not an empty value', () => {
-    const bare = build('file.class = Organization\norganization.name = Nu\norganization.description =   \n', { pad: 'service.name = Pad\nsoftware.name = Etherpad\n' });
+    const bare = build('file.class = Organization\norganization.name = Nu\norganization.description =   \n', {
+      pad: 'service.name = Pad\nsoftware.name = Etherpad\n',
+    });
     expect(Object.keys(bare.organizations[0]!).sort()).toEqual(['from', 'id', 'name', 'place', 'services']);
-    expect(Object.keys(bare.organizations[0]!.services[0]!).sort()).toEqual(['categories', 'categoryBasis', 'from', 'id', 'load', 'name', 'registration', 'software']); // no `facts`
+    expect(Object.keys(bare.organizations[0]!.services[0]!).sort()).toEqual([
+      'categories',
+      'categoryBasis',
+      'from',
+      'id',
+      'load',
+      'name',
+      'registration',
+      'software',
+    ]); // no `facts`
     expect(bare.warnings.filter((w) => w.code === 'unknown-value' || w.code === 'bad-date')).toEqual([]);
   });
 });
@@ -163,23 +188,43 @@ describe('service facts', () => {
   });
 
   it('reads every host.provider.type in any case, and drops others', () => {
-    for (const [raw, value] of [['HOME', 'home'], ['hostedbay', 'hostedbay'], ['HostedServer', 'hostedserver'], ['OUTSOURCED', 'outsourced']] as const) {
+    for (const [raw, value] of [
+      ['HOME', 'home'],
+      ['hostedbay', 'hostedbay'],
+      ['HostedServer', 'hostedserver'],
+      ['OUTSOURCED', 'outsourced'],
+    ] as const) {
       expect(normalizeHostProvider(raw)).toBe(value);
     }
     expect(normalizeHostProvider('CLOUD')).toBeUndefined();
-    const bad = build(ORGANIZATION, { pad: `${PAD}host.provider.type = CLOUD\nhost.country.code = France\nservice.startdate = 2020-13-01\nservice.legal.url = ftp://libre.example.org/cgu\n` });
+    const bad = build(ORGANIZATION, {
+      pad: `${PAD}host.provider.type = CLOUD\nhost.country.code = France\nservice.startdate = 2020-13-01\nservice.legal.url = ftp://libre.example.org/cgu\n`,
+    });
     const s = bad.organizations[0]!.services[0]!;
-    for (const key of ['hostProvider', 'hostCountry', 'startDate', 'legalUrl']) expect(s.facts).not.toHaveProperty(key);
-    expect(warningsAbout(bad, 'host.provider.type "CLOUD"')).toMatchObject([{ code: 'unknown-value', at: 'libre/pad.properties' }]);
+    for (const key of ['hostProvider', 'hostCountry', 'startDate', 'legalUrl'])
+      expect(s.facts).not.toHaveProperty(key);
+    expect(warningsAbout(bad, 'host.provider.type "CLOUD"')).toMatchObject([
+      { code: 'unknown-value', at: 'libre/pad.properties' },
+    ]);
     expect(warningsAbout(bad, 'host.country.code "France"')).toMatchObject([{ code: 'unknown-value' }]);
     expect(warningsAbout(bad, 'service.startdate "2020-13-01"')).toMatchObject([{ code: 'bad-date' }]);
-    expect(warningsAbout(bad, 'service.legal.url is not an http(s) URL')).toMatchObject([{ code: 'bad-url' }]);
+    expect(warningsAbout(bad, 'service.legal.url is not an http(s) URL')).toMatchObject([
+      { code: 'bad-url' },
+    ]);
     // a bad link drops the link, not the service
     expect(s.url).toBe('https://pad.libre.example.org/');
   });
 
   it('reads every organization.type, in any case', () => {
-    for (const t of ['ASSOCIATION', 'INFORMAL', 'COOPERATIVE', 'MICROCOMPANY', 'COMPANY', 'INDIVIDUAL', 'OTHER']) {
+    for (const t of [
+      'ASSOCIATION',
+      'INFORMAL',
+      'COOPERATIVE',
+      'MICROCOMPANY',
+      'COMPANY',
+      'INDIVIDUAL',
+      'OTHER',
+    ]) {
       expect(normalizeOrganizationType(t)).toBe(t.toLowerCase());
     }
     expect(normalizeOrganizationType(' Cooperative ')).toBe('cooperative');
@@ -203,27 +248,52 @@ describe('facts stored once', () => {
       ['pad', 'home', undefined],
       ['visio', 'hostedbay', undefined],
     ]);
-    const hosts = rankHosts(indexDirectory(snapshot), { category: 'text-collaboration', region: 'FR', now: BUILT_AT });
+    const hosts = rankHosts(indexDirectory(snapshot), {
+      category: 'text-collaboration',
+      region: 'FR',
+      now: BUILT_AT,
+    });
     expect(hosts[0]?.service).toMatchObject({ id: 'pad', hostProvider: 'home', hostCountry: 'FR' });
     expect(hosts[0]?.organization).not.toHaveProperty('hostCountry');
-    const video = rankHosts(indexDirectory(snapshot), { category: 'video-conference', region: 'FR', now: BUILT_AT });
+    const video = rankHosts(indexDirectory(snapshot), {
+      category: 'video-conference',
+      region: 'FR',
+      now: BUILT_AT,
+    });
     expect(video[0]?.service).toMatchObject({ id: 'visio', hostProvider: 'hostedbay', hostCountry: 'FR' });
     // both services at home: stored once
-    const home = build(ORGANIZATION, { pad: PAD, visio: VISIO.replace('HOSTEDBAY', 'HOME') }).organizations[0]!;
+    const home = build(ORGANIZATION, { pad: PAD, visio: VISIO.replace('HOSTEDBAY', 'HOME') })
+      .organizations[0]!;
     expect(home.facts).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
     expect(home.services.map((s) => s.facts)).toEqual([
-      { startDate: '2020-07-06', description: 'Écrire à plusieurs, sans compte.', legalUrl: 'https://libre.example.org/cgu', guideUrl: 'https://docs.libre.example.org/pad', contactUrl: 'https://libre.example.org/contact-pad' },
+      {
+        startDate: '2020-07-06',
+        description: 'Écrire à plusieurs, sans compte.',
+        legalUrl: 'https://libre.example.org/cgu',
+        guideUrl: 'https://docs.libre.example.org/pad',
+        contactUrl: 'https://libre.example.org/contact-pad',
+      },
       undefined, // Visio said nothing else: no facts object left
     ]);
   });
 
   it('a host fact one service does not state stays with the services that state it', () => {
-    const snapshot = build(ORGANIZATION, { pad: PAD, visio: 'service.name = Visio\nservice.website = https://visio.libre.example.org/\n' });
+    const snapshot = build(ORGANIZATION, {
+      pad: PAD,
+      visio: 'service.name = Visio\nservice.website = https://visio.libre.example.org/\n',
+    });
     const org = snapshot.organizations[0]!;
     expect(org.facts).not.toHaveProperty('hostProvider');
     expect(org.facts).not.toHaveProperty('hostCountry');
-    expect(org.services.find((s) => s.id === 'pad')?.facts).toMatchObject({ hostProvider: 'home', hostCountry: 'FR' });
-    const [visio] = rankHosts(indexDirectory(snapshot), { category: 'video-conference', region: 'FR', now: BUILT_AT });
+    expect(org.services.find((s) => s.id === 'pad')?.facts).toMatchObject({
+      hostProvider: 'home',
+      hostCountry: 'FR',
+    });
+    const [visio] = rankHosts(indexDirectory(snapshot), {
+      category: 'video-conference',
+      region: 'FR',
+      now: BUILT_AT,
+    });
     expect(visio?.service).not.toHaveProperty('hostProvider');
   });
 
@@ -255,10 +325,17 @@ describe('the snapshot and the ranking', () => {
     expect(parsed.ok && parsed.dropped[0]).toMatch(/service libre\/pad \(.*legalUrl/);
     const empty = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
     empty.organizations[0]!.services[0]!.facts = {};
-    expect(parseSnapshot(empty).ok && (parseSnapshot(empty) as { dropped: string[] }).dropped[0]).toMatch(/empty facts/);
+    expect(parseSnapshot(empty).ok && (parseSnapshot(empty) as { dropped: string[] }).dropped[0]).toMatch(
+      /empty facts/,
+    );
     const funding = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
-    (funding.organizations[0]!.facts!.funding as unknown[]).push({ kind: 'bitcoin', url: 'https://x.example.org/' });
-    expect(parseSnapshot(funding).ok && (parseSnapshot(funding) as { dropped: string[] }).dropped[0]).toMatch(/organisation libre/);
+    (funding.organizations[0]!.facts!.funding as unknown[]).push({
+      kind: 'bitcoin',
+      url: 'https://x.example.org/',
+    });
+    expect(parseSnapshot(funding).ok && (parseSnapshot(funding) as { dropped: string[] }).dropped[0]).toMatch(
+      /organisation libre/,
+    );
   });
 
   it('is read by a reader that knows none of the facts (schema version 1 unchanged)', () => {
@@ -271,7 +348,11 @@ describe('the snapshot and the ranking', () => {
   });
 
   it('reaches what rankHosts returns, typed and only where stated', () => {
-    const [host] = rankHosts(indexDirectory(snapshot), { category: 'text-collaboration', region: 'FR-69', now: BUILT_AT });
+    const [host] = rankHosts(indexDirectory(snapshot), {
+      category: 'text-collaboration',
+      region: 'FR-69',
+      now: BUILT_AT,
+    });
     expect(host?.organization).toEqual({
       id: 'libre',
       name: 'Libre Hébergeur',
@@ -298,9 +379,20 @@ describe('the snapshot and the ranking', () => {
       hostProvider: 'home',
       hostCountry: 'FR',
     });
-    const bare = build('organization.name = Nu\n', { pad: 'service.name = Pad\nsoftware.name = Etherpad\nservice.website = https://pad.nu.example.org/\n' });
-    const [plain] = rankHosts(indexDirectory(bare), { category: 'text-collaboration', region: 'FR', now: BUILT_AT });
+    const bare = build('organization.name = Nu\n', {
+      pad: 'service.name = Pad\nsoftware.name = Etherpad\nservice.website = https://pad.nu.example.org/\n',
+    });
+    const [plain] = rankHosts(indexDirectory(bare), {
+      category: 'text-collaboration',
+      region: 'FR',
+      now: BUILT_AT,
+    });
     expect(plain?.organization).toEqual({ id: 'libre', name: 'Nu' });
-    expect(plain?.service).toEqual({ id: 'pad', name: 'Pad', url: 'https://pad.nu.example.org/', urlSource: 'service' });
+    expect(plain?.service).toEqual({
+      id: 'pad',
+      name: 'Pad',
+      url: 'https://pad.nu.example.org/',
+      urlSource: 'service',
+    });
   });
 });

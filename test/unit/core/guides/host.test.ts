@@ -10,15 +10,26 @@ const host = (service: Partial<Host['service']>, organization: Partial<Host['org
 });
 
 describe('the chosen host’s own user guide', () => {
-  it('takes the service’s guide first, then the organisation’s (the directory\'s guideUrl facts)', () => {
-    expect(hostGuideOf(host({ guideUrl: 'https://infini.fr/aide/mail' }, { guideUrl: 'https://infini.fr/aide' }))).toEqual({ name: 'Infini', guideUrl: 'https://infini.fr/aide/mail' });
-    expect(hostGuideOf(host({}, { guideUrl: 'https://infini.fr/aide' }))).toEqual({ name: 'Infini', guideUrl: 'https://infini.fr/aide' });
+  it("takes the service’s guide first, then the organisation’s (the directory's guideUrl facts)", () => {
+    expect(
+      hostGuideOf(host({ guideUrl: 'https://infini.fr/aide/mail' }, { guideUrl: 'https://infini.fr/aide' })),
+    ).toEqual({ name: 'Infini', guideUrl: 'https://infini.fr/aide/mail' });
+    expect(hostGuideOf(host({}, { guideUrl: 'https://infini.fr/aide' }))).toEqual({
+      name: 'Infini',
+      guideUrl: 'https://infini.fr/aide',
+    });
   });
 
   it('gives nothing for a host without one, or with an address that is not https', () => {
     expect(hostGuideOf(host({}))).toBeNull();
     expect(hostGuideOf(undefined)).toBeNull();
-    for (const guideUrl of ['http://infini.fr/aide', 'javascript:alert(1)', 'aide', 'infini.fr/aide', `https://infini.fr/${'a'.repeat(2100)}`]) {
+    for (const guideUrl of [
+      'http://infini.fr/aide',
+      'javascript:alert(1)',
+      'aide',
+      'infini.fr/aide',
+      `https://infini.fr/${'a'.repeat(2100)}`,
+    ]) {
       expect(hostGuideOf(host({ guideUrl })), guideUrl.slice(0, 40)).toBeNull();
     }
   });

@@ -10,7 +10,17 @@ describe('the guide route (#guide?service=…&tab=…)', () => {
   });
 
   it('is not the correction form, the settings, or a malformed service', () => {
-    for (const hash of ['', '#region', '#correct?service=gmail', '#guide', '#guide?', '#guide?service=', '#guide?service=Gmail', '#guide?service=../x', `#guide?service=${'a'.repeat(81)}`]) {
+    for (const hash of [
+      '',
+      '#region',
+      '#correct?service=gmail',
+      '#guide',
+      '#guide?',
+      '#guide?service=',
+      '#guide?service=Gmail',
+      '#guide?service=../x',
+      `#guide?service=${'a'.repeat(81)}`,
+    ]) {
       expect(parseGuideRoute(hash), hash).toBeNull();
     }
   });

@@ -30,9 +30,26 @@ describe('tables', () => {
     for (const d of DEPARTEMENTS) expect(regions.has(d.region)).toBe(true);
     // every région has at least one département
     for (const r of regions) expect(DEPARTEMENTS.some((d) => d.region === r)).toBe(true);
-    expect([...regions].sort()).toEqual(
-      ['ARA', 'BFC', 'BRE', 'COR', 'CVL', 'GES', 'GUA', 'GUF', 'HDF', 'IDF', 'LRE', 'MAY', 'MTQ', 'NAQ', 'NOR', 'OCC', 'PAC', 'PDL'],
-    );
+    expect([...regions].sort()).toEqual([
+      'ARA',
+      'BFC',
+      'BRE',
+      'COR',
+      'CVL',
+      'GES',
+      'GUA',
+      'GUF',
+      'HDF',
+      'IDF',
+      'LRE',
+      'MAY',
+      'MTQ',
+      'NAQ',
+      'NOR',
+      'OCC',
+      'PAC',
+      'PDL',
+    ]);
   });
 
   it('spot-checks départements against their région', () => {
@@ -50,7 +67,8 @@ describe('tables', () => {
   it('knows the 249 ISO alpha-2 codes and the French-speaking countries', () => {
     expect(ISO_ALPHA2.size).toBe(249);
     for (const c of COUNTRIES) expect(ISO_ALPHA2.has(c.code)).toBe(true);
-    for (const code of ['FR', 'BE', 'CH', 'LU', 'CA', 'MC']) expect(COUNTRIES.some((c) => c.code === code)).toBe(true);
+    for (const code of ['FR', 'BE', 'CH', 'LU', 'CA', 'MC'])
+      expect(COUNTRIES.some((c) => c.code === code)).toBe(true);
   });
 });
 
@@ -58,10 +76,21 @@ describe('parseRegion', () => {
   it('accepts countries, départements and régions, in any case', () => {
     expect(parseRegion('FR')).toEqual({ code: 'FR', kind: 'country', countryCode: 'FR' });
     expect(parseRegion('be')).toEqual({ code: 'BE', kind: 'country', countryCode: 'BE' });
-    expect(parseRegion(' fr-69 ')).toEqual({ code: 'FR-69', kind: 'departement', countryCode: 'FR', departement: 'FR-69', region: 'FR-ARA' });
+    expect(parseRegion(' fr-69 ')).toEqual({
+      code: 'FR-69',
+      kind: 'departement',
+      countryCode: 'FR',
+      departement: 'FR-69',
+      region: 'FR-ARA',
+    });
     expect(parseRegion('fr-2a')?.code).toBe('FR-2A');
     expect(parseRegion('FR-974')).toMatchObject({ kind: 'departement', region: 'FR-LRE' });
-    expect(parseRegion('FR-ARA')).toEqual({ code: 'FR-ARA', kind: 'region', countryCode: 'FR', region: 'FR-ARA' });
+    expect(parseRegion('FR-ARA')).toEqual({
+      code: 'FR-ARA',
+      kind: 'region',
+      countryCode: 'FR',
+      region: 'FR-ARA',
+    });
     expect(parseRegion('FR-BRE')?.kind).toBe('region');
     expect(parseRegion('DE')?.kind).toBe('country');
   });
@@ -75,7 +104,25 @@ describe('parseRegion', () => {
   });
 
   it('refuses anything else', () => {
-    for (const bad of ['', 'F', 'FRA', 'FR-20', 'FR-975', 'FR-00', 'FR-96', 'FR-XYZ', 'BE-69', 'ZZ', 'UK', 'EU', 'FR-', 'FR--69', 'fr_69', '<script>', 'FR-6 9']) {
+    for (const bad of [
+      '',
+      'F',
+      'FRA',
+      'FR-20',
+      'FR-975',
+      'FR-00',
+      'FR-96',
+      'FR-XYZ',
+      'BE-69',
+      'ZZ',
+      'UK',
+      'EU',
+      'FR-',
+      'FR--69',
+      'fr_69',
+      '<script>',
+      'FR-6 9',
+    ]) {
       expect(parseRegion(bad)).toBeNull();
     }
     expect(parseRegion(undefined as unknown as string)).toBeNull();
@@ -114,15 +161,32 @@ describe('departementFromPostcode', () => {
 describe('placeFromAddress', () => {
   it('uses the postcode, skipping box numbers, and takes the city after it', () => {
     expect(placeFromAddress('18-20, rue Euryale Dehaynin 75019 Paris')).toEqual({
-      countryCode: 'FR', departement: 'FR-75', region: 'FR-IDF', city: 'Paris',
+      countryCode: 'FR',
+      departement: 'FR-75',
+      region: 'FR-IDF',
+      city: 'Paris',
     });
-    expect(placeFromAddress('1 place X, CS 30001, 69001 Lyon Cedex 01')).toMatchObject({ departement: 'FR-69', city: 'Lyon' });
-    expect(placeFromAddress('Lieu-dit Corsonat, 69440 Mornant')).toMatchObject({ departement: 'FR-69', city: 'Mornant' });
+    expect(placeFromAddress('1 place X, CS 30001, 69001 Lyon Cedex 01')).toMatchObject({
+      departement: 'FR-69',
+      city: 'Lyon',
+    });
+    expect(placeFromAddress('Lieu-dit Corsonat, 69440 Mornant')).toMatchObject({
+      departement: 'FR-69',
+      city: 'Mornant',
+    });
   });
 
   it('reads département, région and prefecture names when there is no postcode', () => {
-    expect(placeFromAddress('Brest, Finistère')).toEqual({ countryCode: 'FR', departement: 'FR-29', region: 'FR-BRE', city: 'Brest' });
-    expect(placeFromAddress('Montpellier, Hérault')).toMatchObject({ departement: 'FR-34', city: 'Montpellier' });
+    expect(placeFromAddress('Brest, Finistère')).toEqual({
+      countryCode: 'FR',
+      departement: 'FR-29',
+      region: 'FR-BRE',
+      city: 'Brest',
+    });
+    expect(placeFromAddress('Montpellier, Hérault')).toMatchObject({
+      departement: 'FR-34',
+      city: 'Montpellier',
+    });
     expect(placeFromAddress('Lyon')).toMatchObject({ departement: 'FR-69', city: 'Lyon' });
     expect(placeFromAddress('Alsace')).toEqual({ countryCode: 'FR', region: 'FR-GES' });
     expect(placeFromAddress('Vienne, Isère')).toMatchObject({ departement: 'FR-38', city: 'Vienne' });

@@ -32,15 +32,27 @@ describe('the bundled snapshot', () => {
     expect(source.datetime).toBe('2026-12-01T20:00:00+00:00');
     expect(counts.organizations).toBe(26);
     expect(counts.services).toBe(69);
-    expect(parsed.snapshot.organizations.every((o) => o.services.every((s) => !s.url || /^https:\/\//.test(s.url)))).toBe(true);
+    expect(
+      parsed.snapshot.organizations.every((o) =>
+        o.services.every((s) => !s.url || /^https:\/\//.test(s.url)),
+      ),
+    ).toBe(true);
   });
 
   it('has the members added to the mirror on 2026-12-01, with their places', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const org = (id: string) => parsed.snapshot.organizations.find((o) => o.id === id);
-    expect(org('kaz')).toMatchObject({ name: 'Kaz', facts: { type: 'association' }, place: { countryCode: 'FR', departement: 'FR-56', city: 'Vannes' } });
+    expect(org('kaz')).toMatchObject({
+      name: 'Kaz',
+      facts: { type: 'association' },
+      place: { countryCode: 'FR', departement: 'FR-56', city: 'Vannes' },
+    });
     // Kaz's "Mail" names only a function: the keyword table reads it
-    expect(org('kaz')?.services.find((s) => s.name === 'Mail')).toMatchObject({ categories: ['email'], categoryBasis: 'name', registration: 'client' });
+    expect(org('kaz')?.services.find((s) => s.name === 'Mail')).toMatchObject({
+      categories: ['email'],
+      categoryBasis: 'name',
+      registration: 'client',
+    });
     expect(org('zaclys')).toMatchObject({ website: 'https://www.zaclys.com/' });
     expect(org('hadoly')?.place).toMatchObject({ departement: 'FR-69', city: 'Lyon' });
   });
@@ -48,12 +60,16 @@ describe('the bundled snapshot', () => {
   it('only names categories that the catalogue has', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     const known = new Set(catalogue.categories.map((c) => c.id));
-    for (const org of parsed.snapshot.organizations) for (const s of org.services) for (const c of s.categories) expect(known.has(c)).toBe(true);
+    for (const org of parsed.snapshot.organizations)
+      for (const s of org.services) for (const c of s.categories) expect(known.has(c)).toBe(true);
   });
 
   it('ranks real hosts for a real need', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
-    const hosts = rankHosts(indexDirectory(parsed.snapshot), { category: 'text-collaboration', region: 'FR-69' });
+    const hosts = rankHosts(indexDirectory(parsed.snapshot), {
+      category: 'text-collaboration',
+      region: 'FR-69',
+    });
     expect(hosts[0]).toMatchObject({ organization: { name: 'Framasoft' }, locality: 'local' });
     expect(hosts.length).toBeGreaterThan(10);
   });

@@ -13,7 +13,8 @@ const ROOT = fileURLToPath(new URL('../../../fixtures/directory/federation/', im
 const FEDERATION = `${ROOT}chatons.properties`;
 const CRAWL = { maxBytes: 4096, retries: 0, retryDelayMs: 1, timeoutMs: 2000, concurrency: 3 };
 
-const byId = <T extends { id: string }>(list: readonly T[], id: string): T | undefined => list.find((x) => x.id === id);
+const byId = <T extends { id: string }>(list: readonly T[], id: string): T | undefined =>
+  list.find((x) => x.id === id);
 
 describe('crawl from local files', () => {
   it('reads the federation, its organisations and services, skipping and reporting bad files', async () => {
@@ -27,7 +28,18 @@ describe('crawl from local files', () => {
     // `:` and blank separators
     expect(crawled.properties.get('file.datetime')).toBe('2026-11-01T10:00:00+01:00');
     const ids = crawled.organizations.map((o) => o.id).sort();
-    expect(ids).toEqual(['alpha', 'away', 'belgium', 'beta', 'corse-nord', 'corse-sud', 'ended', 'idle', 'nowhere', 'reunion']);
+    expect(ids).toEqual([
+      'alpha',
+      'away',
+      'belgium',
+      'beta',
+      'corse-nord',
+      'corse-sud',
+      'ended',
+      'idle',
+      'nowhere',
+      'reunion',
+    ]);
 
     const codes = Object.fromEntries(crawled.problems.map((p) => [p.at, p.code]));
     expect(codes['error.html']).toBe('not-properties');
@@ -52,8 +64,14 @@ describe('crawl from local files', () => {
     expect(resolveRef('file:///etc/passwd', base, ROOT.slice(0, -1))).toHaveProperty('error');
     expect(resolveRef('data:text/plain,x', base, ROOT.slice(0, -1))).toHaveProperty('error');
     const http = { kind: 'http' as const, value: 'https://a.example/x/org.properties' };
-    expect(resolveRef('svc/pad.properties', http, '')).toEqual({ kind: 'http', value: 'https://a.example/x/svc/pad.properties' });
-    expect(resolveRef('../pad.properties', http, '')).toEqual({ kind: 'http', value: 'https://a.example/pad.properties' });
+    expect(resolveRef('svc/pad.properties', http, '')).toEqual({
+      kind: 'http',
+      value: 'https://a.example/x/svc/pad.properties',
+    });
+    expect(resolveRef('../pad.properties', http, '')).toEqual({
+      kind: 'http',
+      value: 'https://a.example/pad.properties',
+    });
     expect(resolveRef('https://u:p@b.example/', http, '')).toHaveProperty('error');
   });
 
@@ -64,7 +82,10 @@ describe('crawl from local files', () => {
 
   it('normalises the crawl into a snapshot that validates', async () => {
     const crawled = await crawlFederation(FEDERATION, CRAWL);
-    const snapshot = normalizeFederation(crawled, { catalogue: fixtureCatalogue, builtAt: new Date('2026-11-23T12:00:00Z') });
+    const snapshot = normalizeFederation(crawled, {
+      catalogue: fixtureCatalogue,
+      builtAt: new Date('2026-11-23T12:00:00Z'),
+    });
     expect(validateSnapshot(snapshot).ok).toBe(true);
     expect(snapshot.counts.skippedFiles).toBe(6);
     expect(snapshot.counts.excludedOrganizations).toBe(3);
@@ -110,7 +131,16 @@ describe('crawl over HTTP', () => {
     const crawled = await crawlFederation(`${server.origin}/chatons.properties`, CRAWL);
     expect(crawled.kind).toBe('http');
     expect(crawled.organizations.map((o) => o.id).sort()).toEqual([
-      'alpha', 'away', 'belgium', 'beta', 'corse-nord', 'corse-sud', 'ended', 'idle', 'nowhere', 'reunion',
+      'alpha',
+      'away',
+      'belgium',
+      'beta',
+      'corse-nord',
+      'corse-sud',
+      'ended',
+      'idle',
+      'nowhere',
+      'reunion',
     ]);
     const alpha = byId(crawled.organizations, 'alpha')!;
     expect(alpha.from).toBe(`${server.origin}/alpha/alpha.properties`);
@@ -132,7 +162,13 @@ describe('crawl over HTTP', () => {
   });
 
   it('retries transient failures, gives up on slow and endless files', async () => {
-    const settings = { ...DEFAULT_FETCH_SETTINGS, retries: 2, retryDelayMs: 5, timeoutMs: 300, maxBytes: 20_000 };
+    const settings = {
+      ...DEFAULT_FETCH_SETTINGS,
+      retries: 2,
+      retryDelayMs: 5,
+      timeoutMs: 300,
+      maxBytes: 20_000,
+    };
     const ok = await fetchText(`${server.origin}/flaky.properties`, settings);
     expect(ok.ok).toBe(true);
     expect(flaky).toBe(3);

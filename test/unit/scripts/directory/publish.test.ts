@@ -10,7 +10,12 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parsePublishArgs, runPublish } from '../../../../scripts/directory-publish';
-import { checkGuards, compareSnapshots, sha256, type SnapshotMeta } from '../../../../scripts/lib/directory-publish';
+import {
+  checkGuards,
+  compareSnapshots,
+  sha256,
+  type SnapshotMeta,
+} from '../../../../scripts/lib/directory-publish';
 import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { DEFAULT_DIRECTORY_URL, LIVE_FEDERATION_URL } from '../../../../src/core/directory/source';
 import type { DirectorySnapshot } from '../../../../src/core/directory/schema';
@@ -47,13 +52,33 @@ interface Run {
  * One weekly run of the command, a week after the previous one: in this process (the same
  * function the command runs), or as the real `tsx scripts/directory-publish.ts` child process.
  */
-async function publishWeek(extra: string[], federation = `${server.origin}${FEDERATION_PATH}`, spawn = false): Promise<Run> {
+async function publishWeek(
+  extra: string[],
+  federation = `${server.origin}${FEDERATION_PATH}`,
+  spawn = false,
+): Promise<Run> {
   week += 1;
   const builtAt = new Date(Date.UTC(2026, 11, 7 + 7 * week, 4)).toISOString();
-  const args = ['--federation', federation, '--out', out, '--built-at', builtAt, '--retries', '0', '--timeout', '3000', '--quiet', ...extra];
+  const args = [
+    '--federation',
+    federation,
+    '--out',
+    out,
+    '--built-at',
+    builtAt,
+    '--retries',
+    '0',
+    '--timeout',
+    '3000',
+    '--quiet',
+    ...extra,
+  ];
   if (!spawn) {
     const result: Run = { code: -1, stdout: '', stderr: '' };
-    result.code = await runPublish(args, { stdout: (t) => (result.stdout += t), stderr: (t) => (result.stderr += t) });
+    result.code = await runPublish(args, {
+      stdout: (t) => (result.stdout += t),
+      stderr: (t) => (result.stderr += t),
+    });
     return result;
   }
   try {
@@ -71,7 +96,8 @@ const published = async (): Promise<DirectorySnapshot> => {
   if (!parsed.ok) throw new Error(parsed.reason);
   return parsed.snapshot;
 };
-const meta = async (): Promise<SnapshotMeta> => JSON.parse(await readFile(join(out, 'snapshot.meta.json'), 'utf8')) as SnapshotMeta;
+const meta = async (): Promise<SnapshotMeta> =>
+  JSON.parse(await readFile(join(out, 'snapshot.meta.json'), 'utf8')) as SnapshotMeta;
 const report = () => readFile(join(out, 'report.md'), 'utf8');
 const snapshotBytes = () => readFile(join(out, 'snapshot.json'));
 
@@ -83,13 +109,31 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const snapshot = await published();
     // quoted absolute (YunoHost) and relative subs, /.well-known/ and /.well_known/ folders: all read
     expect(snapshot.counts).toMatchObject({ organizations: 10, services: 30, skippedFiles: 0 });
-    expect(snapshot.counts.categories).toMatchObject({ 'text-collaboration': 10, 'video-conference': 10, email: 10 });
+    expect(snapshot.counts.categories).toMatchObject({
+      'text-collaboration': 10,
+      'video-conference': 10,
+      email: 10,
+    });
     expect(snapshot.changedAt).toBe(snapshot.builtAt);
     const m1 = snapshot.organizations.find((o) => o.id === 'm1')!;
-    expect(m1.facts).toEqual({ type: 'cooperative', startDate: '2018-03-02', memberSince: '2019-02-15', legalUrl: 'https://m1.example.org/mentions-legales' });
-    expect(m1.services.find((s) => s.id === 'pad')?.facts).toEqual({ startDate: '2020-05-12', hostProvider: 'hostedserver', hostCountry: 'FR' });
+    expect(m1.facts).toEqual({
+      type: 'cooperative',
+      startDate: '2018-03-02',
+      memberSince: '2019-02-15',
+      legalUrl: 'https://m1.example.org/mentions-legales',
+    });
+    expect(m1.services.find((s) => s.id === 'pad')?.facts).toEqual({
+      startDate: '2020-05-12',
+      hostProvider: 'hostedserver',
+      hostCountry: 'FR',
+    });
     const m = await meta();
-    expect(m).toMatchObject({ builtAt: snapshot.builtAt, changedAt: snapshot.builtAt, previous: null, counts: { organizations: 10, services: 30 } });
+    expect(m).toMatchObject({
+      builtAt: snapshot.builtAt,
+      changedAt: snapshot.builtAt,
+      previous: null,
+      counts: { organizations: 10, services: 30 },
+    });
     expect(m.sha256).toBe(sha256(await snapshotBytes()));
     expect(m.bytes).toBe((await stat(join(out, 'snapshot.json'))).size);
     expect(result.stdout).toContain('# CHATONS directory: published');
@@ -105,7 +149,9 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     expect(after.builtAt > before.builtAt).toBe(true);
     expect(after.changedAt).toBe(before.changedAt);
     expect((await meta()).previous).toEqual({ builtAt: before.builtAt, sha256: sha256(beforeBytes) });
-    expect(await report()).toContain('0 organisations added, 0 removed, 0 changed; 0 services added, 0 removed, 0 changed.');
+    expect(await report()).toContain(
+      '0 organisations added, 0 removed, 0 changed; 0 services added, 0 removed, 0 changed.',
+    );
   });
 
   it('a member added: published, named in the report, the change date moves', async () => {
@@ -120,7 +166,11 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
   });
 
   it('a member removed (1 of 11): published, named in the report', async () => {
-    await writeWeek(root, server.origin, range(0, 11).filter((i) => i !== 3));
+    await writeWeek(
+      root,
+      server.origin,
+      range(0, 11).filter((i) => i !== 3),
+    );
     const result = await publishWeek(previous());
     expect(result.code, result.stdout).toBe(0);
     expect((await published()).counts.organizations).toBe(10);
@@ -131,14 +181,22 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
   it('half the members gone at once: refused, the previous copy left as it was', async () => {
     const before = await snapshotBytes();
     const metaBefore = await readFile(join(out, 'snapshot.meta.json'));
-    await writeWeek(root, server.origin, range(0, 11).filter((i) => i !== 3).slice(0, 5));
+    await writeWeek(
+      root,
+      server.origin,
+      range(0, 11)
+        .filter((i) => i !== 3)
+        .slice(0, 5),
+    );
     const result = await publishWeek(previous(), undefined, true);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
     expect(await readFile(join(out, 'snapshot.meta.json'))).toEqual(metaBefore);
     const text = await report();
     expect(text).toContain('NOT published (refused)');
-    expect(text).toMatch(/\*\*REFUSED\*\* organizations-lost: 5 of 10 organisations gone \(50 %; at most 20 % allowed\)/);
+    expect(text).toMatch(
+      /\*\*REFUSED\*\* organizations-lost: 5 of 10 organisations gone \(50 %; at most 20 % allowed\)/,
+    );
     expect(text).toMatch(/\*\*REFUSED\*\* services-lost: 15 of 30 services gone/);
     expect(text).toContain('The previously published snapshot was left in place');
     expect(result.stdout).toBe(text);
@@ -152,7 +210,9 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const result = await publishWeek(previous(), gone);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
-    expect(await report()).toMatch(/\*\*Refused:\*\* the federation file is unreadable: federation file http:\/\/127\.0\.0\.1:\d+\/chatons/);
+    expect(await report()).toMatch(
+      /\*\*Refused:\*\* the federation file is unreadable: federation file http:\/\/127\.0\.0\.1:\d+\/chatons/,
+    );
     // and a federation URL that answers with an error page
     const missing = await publishWeek(previous(), `${server.origin}/chatons/nothing-here.properties`);
     expect(missing.code).toBe(1);
@@ -160,14 +220,21 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
   });
 
   it('a member whose files are broken: reported and left out, the week published', async () => {
-    await writeWeek(root, server.origin, range(0, 11).filter((i) => i !== 3), { broken: [4] });
+    await writeWeek(
+      root,
+      server.origin,
+      range(0, 11).filter((i) => i !== 3),
+      { broken: [4] },
+    );
     const result = await publishWeek(previous());
     expect(result.code, result.stdout).toBe(0);
     const snapshot = await published();
     expect(snapshot.counts.organizations).toBe(9);
     expect(snapshot.organizations.some((o) => o.id === 'm4')).toBe(false);
     const text = await report();
-    expect(text).toMatch(/## Files skipped \(1\)\n\n- organisation m4: an HTML or XML page, not a properties file; skipped \(http:\/\/127\.0\.0\.1:\d+\/m4\/\.well-known\/chatonsinfos\/m4\.properties\)/);
+    expect(text).toMatch(
+      /## Files skipped \(1\)\n\n- organisation m4: an HTML or XML page, not a properties file; skipped \(http:\/\/127\.0\.0\.1:\d+\/m4\/\.well-known\/chatonsinfos\/m4\.properties\)/,
+    );
     expect(text).toMatch(/### Organisations removed\n\n- Membre 4 \(m4\)/);
   });
 
@@ -176,7 +243,9 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const result = await publishWeek([...previous(), '--min-organizations', '50']);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
-    expect(await report()).toMatch(/\*\*REFUSED\*\* min-organizations: 9 organisations kept \(at least 50 required\)/);
+    expect(await report()).toMatch(
+      /\*\*REFUSED\*\* min-organizations: 9 organisations kept \(at least 50 required\)/,
+    );
   });
 
   it('a previous snapshot that cannot be read: refused (nothing to compare with)', async () => {
@@ -184,7 +253,9 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const result = await publishWeek(['--previous', `${server.origin}/pub/missing.json`]);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
-    expect(await report()).toMatch(/\*\*Refused:\*\* previous snapshot .*missing\.json: HTTP 404.*cannot compare/);
+    expect(await report()).toMatch(
+      /\*\*Refused:\*\* previous snapshot .*missing\.json: HTTP 404.*cannot compare/,
+    );
   });
 
   it('a build not later than the published one: refused (extensions would refuse it)', async () => {
@@ -192,7 +263,9 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
     const result = await publishWeek([...previous(), '--built-at', '2026-12-01T00:00:00.000Z']);
     expect(result.code).toBe(1);
     expect(await snapshotBytes()).toEqual(before);
-    expect(await report()).toMatch(/\*\*Refused:\*\* built 2026-12-01T00:00:00\.000Z, not after the previous .*extensions would refuse it/);
+    expect(await report()).toMatch(
+      /\*\*Refused:\*\* built 2026-12-01T00:00:00\.000Z, not after the previous .*extensions would refuse it/,
+    );
   });
 
   it('bad arguments: exit code 2 and the usage', async () => {
@@ -205,16 +278,34 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
 
 describe('directory:publish arguments', () => {
   it('reads the guards; compares with the published copy unless --first-publication', () => {
-    expect(parsePublishArgs(['--out', 'o', '--previous', 'p.json', '--max-loss', '35', '--min-organizations', '80'])).toMatchObject({
+    expect(
+      parsePublishArgs([
+        '--out',
+        'o',
+        '--previous',
+        'p.json',
+        '--max-loss',
+        '35',
+        '--min-organizations',
+        '80',
+      ]),
+    ).toMatchObject({
       previous: 'p.json',
       guards: { maxLossPercent: 35, minOrganizations: 80 },
     });
-    expect(parsePublishArgs(['--out', 'o', '--first-publication'])).toMatchObject({ guards: { maxLossPercent: 20, minOrganizations: 1 } });
+    expect(parsePublishArgs(['--out', 'o', '--first-publication'])).toMatchObject({
+      guards: { maxLossPercent: 20, minOrganizations: 1 },
+    });
     // by default, the copy extensions download is the one to compare with
-    expect(parsePublishArgs(['--out', 'o'])).toMatchObject({ previous: DEFAULT_DIRECTORY_URL, federation: LIVE_FEDERATION_URL });
+    expect(parsePublishArgs(['--out', 'o'])).toMatchObject({
+      previous: DEFAULT_DIRECTORY_URL,
+      federation: LIVE_FEDERATION_URL,
+    });
     expect(parsePublishArgs(['--previous', 'p'])).toEqual({ error: '--out <dir> is required' });
     expect(parsePublishArgs(['--out', 'o', '--previous', 'p', '--max-loss', '120'])).toHaveProperty('error');
-    expect(parsePublishArgs(['--out', 'o', '--previous', 'p', '--first-publication'])).toHaveProperty('error');
+    expect(parsePublishArgs(['--out', 'o', '--previous', 'p', '--first-publication'])).toHaveProperty(
+      'error',
+    );
   });
 });
 
@@ -243,7 +334,14 @@ describe('comparing and guarding', () => {
     if (!parsed.ok) throw new Error(parsed.reason);
     return parsed.snapshot;
   };
-  const org = (id: string, services: ReturnType<typeof svc>[], over: object = {}) => ({ id, name: id.toUpperCase(), place: {}, from: `${id}.properties`, services, ...over });
+  const org = (id: string, services: ReturnType<typeof svc>[], over: object = {}) => ({
+    id,
+    name: id.toUpperCase(),
+    place: {},
+    from: `${id}.properties`,
+    services,
+    ...over,
+  });
   const before = snap([
     org('a', [svc('pad', ['text-collaboration']), svc('visio', ['video-conference'])]),
     org('b', [svc('pad', ['text-collaboration'])]),
@@ -255,7 +353,11 @@ describe('comparing and guarding', () => {
 
   it('names what was added, removed and changed, fields included', () => {
     const after = snap([
-      org('a', [svc('pad', ['text-collaboration'], { registration: 'member' }), svc('visio', ['video-conference'])], { facts: { type: 'association' } }),
+      org(
+        'a',
+        [svc('pad', ['text-collaboration'], { registration: 'member' }), svc('visio', ['video-conference'])],
+        { facts: { type: 'association' } },
+      ),
       org('b', [svc('pad', ['text-collaboration']), svc('forms', ['forms'])]),
       org('c', [svc('pad', ['text-collaboration'], { from: 'elsewhere.properties' })]),
       org('d', [svc('pad', ['text-collaboration']), svc('mail', ['email'])]),
@@ -265,8 +367,22 @@ describe('comparing and guarding', () => {
     expect(changes.addedOrganizations).toEqual([{ id: 'f', name: 'F', services: 1 }]);
     expect(changes.removedOrganizations).toEqual([{ id: 'e', name: 'E', services: 1 }]);
     expect(changes.changedOrganizations).toEqual([
-      { id: 'a', name: 'A', fields: ['facts.type'], addedServices: [], removedServices: [], changedServices: [{ id: 'pad', name: 'pad', fields: ['registration'] }] },
-      { id: 'b', name: 'B', fields: [], addedServices: [{ id: 'forms', name: 'forms' }], removedServices: [], changedServices: [] },
+      {
+        id: 'a',
+        name: 'A',
+        fields: ['facts.type'],
+        addedServices: [],
+        removedServices: [],
+        changedServices: [{ id: 'pad', name: 'pad', fields: ['registration'] }],
+      },
+      {
+        id: 'b',
+        name: 'B',
+        fields: [],
+        addedServices: [{ id: 'forms', name: 'forms' }],
+        removedServices: [],
+        changedServices: [],
+      },
     ]); // c only moved its file: not a change
     expect(changes).toMatchObject({ servicesAdded: 2, servicesRemoved: 1, servicesChanged: 1 });
     expect(checkGuards(before, after, changes, guards).every((g) => g.ok)).toBe(true);
@@ -281,7 +397,11 @@ describe('comparing and guarding', () => {
       org('e', [svc('pad', ['text-collaboration'])]),
     ]);
     const results = checkGuards(before, after, compareSnapshots(before, after), guards);
-    expect(results.find((g) => g.rule === 'category-emptied')).toEqual({ rule: 'category-emptied', ok: false, detail: 'needs left without any host: email (had 1)' });
+    expect(results.find((g) => g.rule === 'category-emptied')).toEqual({
+      rule: 'category-emptied',
+      ok: false,
+      detail: 'needs left without any host: email (had 1)',
+    });
     expect(results.filter((g) => !g.ok)).toHaveLength(1);
   });
 
@@ -296,10 +416,17 @@ describe('comparing and guarding', () => {
     // a loses its visio (1/7 = 14.3 %) but that empties video-conference
     const one = lose(1);
     const r1 = checkGuards(before, one, compareSnapshots(before, one), guards);
-    expect(r1.find((g) => g.rule === 'services-lost')).toMatchObject({ ok: true, detail: expect.stringContaining('1 of 7 services gone (14.3 %') });
+    expect(r1.find((g) => g.rule === 'services-lost')).toMatchObject({
+      ok: true,
+      detail: expect.stringContaining('1 of 7 services gone (14.3 %'),
+    });
     expect(r1.find((g) => g.rule === 'category-emptied')).toMatchObject({ ok: false });
     // exactly 20 % of organisations (1 of 5) is still allowed
     const oneOrg = snap(before.organizations.filter((o) => o.id !== 'e'));
-    expect(checkGuards(before, oneOrg, compareSnapshots(before, oneOrg), guards).find((g) => g.rule === 'organizations-lost')).toMatchObject({ ok: true });
+    expect(
+      checkGuards(before, oneOrg, compareSnapshots(before, oneOrg), guards).find(
+        (g) => g.rule === 'organizations-lost',
+      ),
+    ).toMatchObject({ ok: true });
   });
 });
