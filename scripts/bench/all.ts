@@ -553,21 +553,12 @@ export function renderReport(report: BenchReport): string {
           `${c.baseline.microsPerUrl.toFixed(3)} µs`,
           ms(c.baseline.medianRoundMs),
         ],
-        [
-          'Same lookups behind `new URL()`',
-          int(c.urlParser.urlsPerSecond),
-          `${c.urlParser.microsPerUrl.toFixed(3)} µs`,
-          ms(c.urlParser.medianRoundMs),
-        ],
       ],
       ['l', 'r', 'r', 'r'],
     ),
     '',
     `Ratio: ${c.ratio.toFixed(1)}× faster. The two agree on ${int(c.agreement.sampled - c.agreement.disagreements)} of ${int(c.agreement.sampled)} sampled URLs.`,
     '',
-    `The hand-written URL scanner (src/core/catalogue/url.ts) stays while the lookups behind \`new URL()\` miss a target: here ` +
-      `${c.urlParser.microsPerUrl.toFixed(3)} µs per URL (target < ${CLASSIFY_TARGETS.microsPerUrl} µs) and ${c.urlParserRatio.toFixed(1)}× the naive baseline ` +
-      `(target ≥ ${CLASSIFY_TARGETS.ratio}×): ${c.urlParser.microsPerUrl < CLASSIFY_TARGETS.microsPerUrl && c.urlParserRatio >= CLASSIFY_TARGETS.ratio ? 'both met, so the scanner could go' : 'a target missed, so it stays'}.`,
     '',
   );
 

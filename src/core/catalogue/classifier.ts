@@ -9,10 +9,10 @@
 // A host entry whose path rules do not match and has no rule without paths lets the lookup go
 // on to the next, less specific, entry.
 //
-// The hot path is a scan of the URL's authority (no `new URL`, see url.ts) and one to four Map
-// lookups; no rule is scanned and no regular expression runs.
+// The hot path is the URL parser (url.ts) and one to four Map lookups; no rule is scanned and no
+// regular expression runs.
 import type { Catalogue, Classification } from './types';
-import { NOT_WEB, UNSURE, parseWebUrlSlow, scanHost, scanPath, type WebLocation } from './url';
+import { parseWebUrl, type WebLocation } from './url';
 import { splitCountryHost, withoutSuffix, type CountrySplit } from './country-domains';
 
 export interface Classifier {
@@ -42,10 +42,6 @@ interface HostEntry {
 
 /** Country hosts whose public-suffix split is remembered (a bounded cache, emptied when full). */
 const SPLIT_CACHE_SIZE = 256;
-
-/** The fast path met a path only `new URL` can read exactly. */
-const RETRY = 1;
-type Outcome = Hit | null | typeof RETRY;
 
 /** Lower case, without a trailing dot: the form hosts are compared in. */
 export function normaliseHost(host: string): string {
@@ -131,10 +127,8 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
   // The public-suffix split of the few country hosts people visit (www.google.fr…), remembered.
   const splitCache = new Map<string, CountrySplit | null>();
 
-  function entryOutcome(entry: HostEntry, url: string, pathStart: number, knownPath: string | null): Outcome {
+  function entryOutcome(entry: HostEntry, path: string): Hit | null {
     if (entry.paths) {
-      const path = knownPath ?? scanPath(url, pathStart);
-      if (path === null) return RETRY;
       const lower = path.toLowerCase();
       for (const rule of entry.paths) if (pathUnder(lower, rule.prefix)) return rule.hit;
     }
@@ -145,20 +139,18 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
     exactMap: Map<string, HostEntry>,
     subMap: Map<string, HostEntry>,
     host: string,
-    url: string,
-    pathStart: number,
-    knownPath: string | null,
-  ): Outcome {
+    path: string,
+  ): Hit | null {
     let entry = exactMap.get(host);
     if (entry) {
-      const outcome = entryOutcome(entry, url, pathStart, knownPath);
+      const outcome = entryOutcome(entry, path);
       if (outcome !== null) return outcome;
     }
     let domain = host;
     for (;;) {
       entry = subMap.get(domain);
       if (entry) {
-        const outcome = entryOutcome(entry, url, pathStart, knownPath);
+        const outcome = entryOutcome(entry, path);
         if (outcome !== null) return outcome;
       }
       const dot = domain.indexOf('.');
@@ -167,9 +159,9 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
     }
   }
 
-  function lookup(host: string, url: string, pathStart: number, knownPath: string | null): Outcome {
+  function lookup(host: string, path: string): Hit | null {
     if (tails.has(lastTwoLabels(host))) {
-      const outcome = walk(exact, sub, host, url, pathStart, knownPath);
+      const outcome = walk(exact, sub, host, path);
       if (outcome !== null) return outcome;
     }
     // Country families only live under a country-code top-level domain (two letters).
@@ -184,42 +176,24 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
         splitCache.set(host, split);
       }
       if (!split) return null;
-      return walk(familyExact, familySub, split.key, url, pathStart, knownPath);
+      return walk(familyExact, familySub, split.key, path);
     }
     return null;
-  }
-
-  function result(hit: Hit, host: string): Classification {
-    return { service: hit.service, category: hit.category, owner: hit.owner, host };
   }
 
   function classifyLocation(location: WebLocation): Classification | null {
     try {
       const host = normaliseHost(location.host);
-      const outcome = lookup(host, '', 0, location.path);
-      return outcome === null || outcome === RETRY ? null : result(outcome, host);
+      const hit = lookup(host, location.path);
+      return hit === null ? null : { service: hit.service, category: hit.category, owner: hit.owner, host };
     } catch {
       return null;
     }
-  }
-
-  function classifySlow(url: string): Classification | null {
-    const location = parseWebUrlSlow(url);
-    return location ? classifyLocation(location) : null;
   }
 
   function classify(url: string): Classification | null {
-    try {
-      if (typeof url !== 'string') return null;
-      const fast = scanHost(url);
-      if (fast === NOT_WEB) return null;
-      if (fast === UNSURE) return classifySlow(url);
-      const outcome = lookup(fast.host, url, fast.pathStart, null);
-      if (outcome === RETRY) return classifySlow(url);
-      return outcome === null ? null : result(outcome, fast.host);
-    } catch {
-      return null;
-    }
+    const location = parseWebUrl(url);
+    return location ? classifyLocation(location) : null;
   }
 
   return { classify, classifyLocation };
