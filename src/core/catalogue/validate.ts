@@ -233,7 +233,7 @@ function hintFor(field: string): string {
 }
 
 /** `match.0.host` -> `match[0].host` (also used by the guides' validation) */
-export function fieldFromPath(issue: v.BaseIssue<unknown>): string {
+function fieldFromPath(issue: v.BaseIssue<unknown>): string {
   let field = '';
   for (const item of issue.path ?? []) {
     const key = item.key;
@@ -253,7 +253,7 @@ function shown(value: unknown): string {
 }
 
 /** What a valibot issue means, in the words of someone editing the JSON file. */
-export function plainMessage(issue: v.BaseIssue<unknown>): string {
+function plainMessage(issue: v.BaseIssue<unknown>): string {
   const last = issue.path?.[issue.path.length - 1];
   const key = last === undefined ? undefined : String(last.key);
   const input: unknown = issue.input;
@@ -293,8 +293,15 @@ export function plainMessage(issue: v.BaseIssue<unknown>): string {
   }
 }
 
-/** Problems from valibot's issues: one per field (the first issue says it), in plain words. */
-function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): CatalogueProblem[] {
+/**
+ * Problems from valibot's issues: one per field (the first issue says it), in plain words, with
+ * the hint `hints` gives for the field (the catalogue's own by default; the guides have theirs).
+ */
+export function schemaProblems(
+  file: string,
+  issues: readonly v.BaseIssue<unknown>[],
+  hints: (field: string) => string = hintFor,
+): CatalogueProblem[] {
   const problems: CatalogueProblem[] = [];
   const seen = new Set<string>();
   for (const issue of issues) {
@@ -308,7 +315,7 @@ function schemaProblems(file: string, issues: readonly v.BaseIssue<unknown>[]): 
       message: plainMessage(issue),
       hint: unknownField
         ? 'Remove this field or correct its spelling (field names are case-sensitive).'
-        : hintFor(field),
+        : hints(field),
     });
   }
   return problems;

@@ -3,7 +3,7 @@
 // problem names the file and the field and says in plain words what to change, like the
 // catalogue's own validation, whose problem type and wording it shares.
 import * as v from 'valibot';
-import { fieldFromPath, plainMessage, type CatalogueProblem } from '../catalogue/validate';
+import { schemaProblems, type CatalogueProblem } from '../catalogue/validate';
 import type { Guide } from './types';
 import { DOCUMENTATION_HOSTS, isDocumentationUrl } from './sources';
 
@@ -131,21 +131,7 @@ export function validateGuides(
     const file = files[index] ?? `${GUIDES_DIR}/#${index}.json`;
     const result = v.safeParse(GuideSchema, item);
     if (!result.success) {
-      const seen = new Set<string>();
-      for (const issue of result.issues) {
-        const field = fieldFromPath(issue);
-        if (seen.has(field)) continue;
-        seen.add(field);
-        const unknownField = issue.expected === 'never' && (issue.path?.length ?? 0) > 0;
-        problems.push({
-          file,
-          field,
-          message: plainMessage(issue),
-          hint: unknownField
-            ? 'Remove this field or correct its spelling (field names are case-sensitive).'
-            : hintFor(field),
-        });
-      }
+      problems.push(...schemaProblems(file, result.issues, hintFor));
       return;
     }
     const guide = result.output as Guide;

@@ -76,3 +76,21 @@ export function ServiceOptions({ parts, none }: { parts: FormParts; none: string
 }
 
 export const chars = (text: string): number => Array.from(text).length;
+
+/** The need the correction is about, chosen from the catalogue's. */
+export function NeedField({ parts }: { parts: FormParts }) {
+  const { form, set, problemFor, invalid } = parts;
+  return (
+    <Field id="correct-category" label={t('correctNeed')} error={problemFor('category')}>
+      <select
+        id="correct-category"
+        value={form.category}
+        aria-invalid={invalid('category')}
+        aria-describedby="correct-category-error"
+        onChange={(event) => set({ category: event.currentTarget.value })}
+      >
+        <NeedOptions parts={parts} />
+      </select>
+    </Field>
+  );
+}

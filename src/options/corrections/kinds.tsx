@@ -10,7 +10,7 @@ import {
 } from '../../core/corrections/report';
 import { REGISTRATIONS } from '../../core/directory/schema';
 import { t } from '../../ui/i18n';
-import { chars, describedBy, Field, NeedOptions, ServiceOptions, type FormParts } from './fields';
+import { chars, describedBy, Field, NeedField, ServiceOptions, type FormParts } from './fields';
 import { ALTERNATIVE_KEYS, HOST_PROBLEM_KEYS, REGISTRATION_KEYS } from './labels';
 
 export function DetectionFields({ parts }: { parts: FormParts }) {
@@ -69,17 +69,7 @@ export function AlternativeFields({ parts }: { parts: FormParts }) {
           </label>
         ))}
       </fieldset>
-      <Field id="correct-category" label={t('correctNeed')} error={problemFor('category')}>
-        <select
-          id="correct-category"
-          value={form.category}
-          aria-invalid={invalid('category')}
-          aria-describedby="correct-category-error"
-          onChange={(event) => set({ category: event.currentTarget.value })}
-        >
-          <NeedOptions parts={parts} />
-        </select>
-      </Field>
+      <NeedField parts={parts} />
       <Field id="correct-software" label={t('correctSoftware')} error={problemFor('software')}>
         <input
           id="correct-software"
@@ -139,19 +129,7 @@ export function HostFields({ parts }: { parts: FormParts }) {
   const { form, set, problemFor, invalid } = parts;
   return (
     <>
-      {form.kind === 'missing-host' ? (
-        <Field id="correct-category" label={t('correctNeed')} error={problemFor('category')}>
-          <select
-            id="correct-category"
-            value={form.category}
-            aria-invalid={invalid('category')}
-            aria-describedby="correct-category-error"
-            onChange={(event) => set({ category: event.currentTarget.value })}
-          >
-            <NeedOptions parts={parts} />
-          </select>
-        </Field>
-      ) : null}
+      {form.kind === 'missing-host' ? <NeedField parts={parts} /> : null}
       <Field id="correct-hostName" label={t('correctHosterName')} error={problemFor('hostName')}>
         <input
           id="correct-hostName"
