@@ -2,13 +2,8 @@
 // directory source and refresh mode, ignored sites, and the settings file (export, import).
 import { mergeCorrections, readImportedCorrections } from '../core/corrections/local';
 import type { ImportResult, OptionsState, SettingsExport } from '../core/protocol';
-import {
-  importSettings,
-  isHttpsUrl,
-  normaliseHostname,
-  withIgnoredSite,
-  type SettingsDefaults,
-} from '../core/settings';
+import { importSettings, isHttpsUrl, withIgnoredSite, type SettingsDefaults } from '../core/settings';
+import { normaliseHostname } from '../core/values';
 import { onInstalled, openOptionsPage } from '../platform/runtime';
 import type { CorrectionsStore } from './corrections-store';
 import type { DirectoryRefresh } from './directory-refresh';

@@ -5,9 +5,6 @@
 import { httpUrl } from './text';
 import { isObject, migrateRecord, normaliseHostname, type Migrations } from './values';
 
-// Hostnames are read by the shared rule (values.ts); importers of settings find it here too.
-export { normaliseHostname };
-
 export const SETTINGS_VERSION = 1;
 
 /** How the directory copy is refreshed: every week (an alarm), only on request, or never. */

@@ -8,8 +8,7 @@ import { parseWebUrl } from '../catalogue/url';
 import type { Classification } from '../catalogue/types';
 import { REGISTRATIONS, type Registration } from '../directory/schema';
 import { cleanText, httpUrl } from '../text';
-import { isCatalogueId, isObject, migrateRecord, type Migrations } from '../values';
-import { normaliseHostname } from '../settings';
+import { isCatalogueId, isObject, migrateRecord, normaliseHostname, type Migrations } from '../values';
 
 export const CORRECTIONS_VERSION = 1;
 

@@ -5,7 +5,7 @@
 // full address goes into the text only when the user asked for it. Pure: no browser API.
 import type { LocalizedText } from '../catalogue/types';
 import { REGISTRATIONS, type Registration } from '../directory/schema';
-import { normaliseHostname } from '../settings';
+import { normaliseHostname } from '../values';
 import { LONE_SURROGATE_G } from '../text';
 import { normaliseHostUrl } from './local';
 
