@@ -2,7 +2,7 @@
 // registers its own message handlers and browser listeners when built. Used by the worker
 // (index.ts) and by the component tests' in-process background, so that tests run this wiring.
 //
-//   stores       SettingsStore, CorrectionsStore, DirectoryStore: one record each, in memory and storage
+//   stores       SettingsStore, CorrectionsStore, MyHostsStore, DirectoryStore: one record each, in memory and storage
 //   TabWatcher   page reports -> judgement -> tab map -> badge; "not now"; the one live recheck
 //   DirectoryRefresh   the weekly alarm and downloads of the directory copy
 //   PopupComponent     what the popup asks and does on its tab
@@ -19,6 +19,7 @@ import { CorrectionsComponent } from './corrections';
 import { CorrectionsStore } from './corrections-store';
 import { DirectoryRefresh } from './directory-refresh';
 import { DirectoryStore } from './directory-store';
+import { MyHostsStore } from './my-hosts-store';
 import { OptionsComponent } from './options';
 import { PopupComponent } from './popup';
 import { MessageRouter } from './router';
@@ -37,7 +38,8 @@ export interface ComponentInputs {
 export function createComponents(inputs: ComponentInputs) {
   const isRegion = (code: string): boolean => parseRegion(code) !== null;
   const serviceNames = new Map(catalogue.services.map((service) => [service.id, service.name]));
-  const categoryIds = new Set(catalogue.categories.map((category) => category.id));
+  const categoryLabels = new Map(catalogue.categories.map((category) => [category.id, category.label]));
+  const categoryIds = new Set(categoryLabels.keys());
   const isService = (id: string): boolean => serviceNames.has(id);
   const isCategory = (id: string): boolean => categoryIds.has(id);
   /** Until the user chooses, hosts are ranked for the region guessed from language and time zone. */
@@ -47,6 +49,7 @@ export function createComponents(inputs: ComponentInputs) {
   const router = new MessageRouter();
   const settings = new SettingsStore(defaults, isRegion);
   const corrections = new CorrectionsStore(isCategory);
+  const myHosts = new MyHostsStore(isCategory);
   const directory = new DirectoryStore(inputs.loadBundledSnapshot, inputs.fetch);
   const tabs = new TabWatcher({
     router,
@@ -55,10 +58,11 @@ export function createComponents(inputs: ComponentInputs) {
     settings,
     corrections,
     directory,
+    myHosts,
     effectiveRegion,
   });
   const refresh = new DirectoryRefresh({ settings, directory, tabs });
-  new PopupComponent({ router, catalogue, tabs, settings, corrections, directory, effectiveRegion });
+  new PopupComponent({ router, catalogue, tabs, settings, corrections, directory, myHosts, effectiveRegion });
   new OptionsComponent({
     router,
     settings,
@@ -70,8 +74,11 @@ export function createComponents(inputs: ComponentInputs) {
     isRegion,
     isCategory,
     isService,
+    needLabel: (id) => categoryLabels.get(id) ?? { fr: id, en: id },
     guessedRegion: inputs.guessedRegion,
+    effectiveRegion,
+    myHosts,
   });
   new CorrectionsComponent({ router, catalogue, corrections, tabs, isCategory, isService });
-  return { router, settings, corrections, directory, tabs, refresh };
+  return { router, settings, corrections, myHosts, directory, tabs, refresh };
 }

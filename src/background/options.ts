@@ -1,13 +1,17 @@
 // Everything the options page asks: its state, the region (and the first-run question), the
-// directory source and refresh mode, ignored sites, and the settings file (export, import).
+// directory source and refresh mode, ignored sites, the hosts the user chose, and the settings
+// file (export, import).
 import { mergeCorrections, readImportedCorrections } from '../core/corrections/local';
+import type { LocalizedText } from '../core/catalogue/types';
+import { isSameHost, mergeMyHosts, readMyHosts, withoutMyHost } from '../core/my-hosts';
 import type { ImportResult, OptionsState, SettingsExport } from '../core/protocol';
 import { importSettings, isHttpsUrl, withIgnoredSite, type SettingsDefaults } from '../core/settings';
-import { normaliseHostname } from '../core/values';
+import { isObject, normaliseHostname } from '../core/values';
 import { onInstalled, openOptionsPage } from '../platform/runtime';
 import type { CorrectionsStore } from './corrections-store';
 import type { DirectoryRefresh } from './directory-refresh';
 import type { DirectoryStore } from './directory-store';
+import type { MyHostsStore } from './my-hosts-store';
 import type { MessageRouter } from './router';
 import type { SettingsStore } from './settings-store';
 import type { TabWatcher } from './tab-watcher';
@@ -17,14 +21,18 @@ export interface OptionsDeps {
   settings: SettingsStore;
   corrections: CorrectionsStore;
   directory: DirectoryStore;
+  myHosts: MyHostsStore;
   refresh: DirectoryRefresh;
   tabs: TabWatcher;
   defaults: SettingsDefaults;
   isRegion: (code: string) => boolean;
   isCategory: (id: string) => boolean;
   isService: (id: string) => boolean;
+  /** A need's name in both languages (the need's id when the catalogue has none). */
+  needLabel: (id: string) => LocalizedText;
   /** The region Matou ranks for until the user chooses one. */
   guessedRegion: string;
+  effectiveRegion: (settings: OptionsState['settings']) => string;
 }
 
 export class OptionsComponent {
@@ -70,6 +78,11 @@ export class OptionsComponent {
       }
       return this.state();
     });
+    router.on('remove-my-host', async ({ category }) => {
+      await deps.myHosts.update((current) => withoutMyHost(current, category));
+      await tabs.recheckAll();
+      return this.state();
+    });
     router.on('export-settings', () => this.exportFile());
     router.on('import-settings', ({ text }) => this.importFile(text));
     // First run: ask where the user is (the options page opens on its welcome step).
@@ -80,13 +93,23 @@ export class OptionsComponent {
   }
 
   async state(): Promise<OptionsState> {
+    const { directory, needLabel } = this.deps;
     const settings = await this.deps.settings.get();
+    const region = this.deps.effectiveRegion(settings);
+    const myHosts = await Promise.all(
+      (await this.deps.myHosts.get()).hosts.map(async (choice) => ({
+        choice,
+        need: needLabel(choice.category),
+        listed: (await directory.rank(choice.category, region)).some((host) => isSameHost(choice, host)),
+      })),
+    );
     return {
       settings,
-      directory: await this.deps.directory.status(),
+      directory: await directory.status(),
       defaultDirectoryUrl: this.deps.defaults.directoryUrl,
       // The region Matou ranks for when none is set is the one it guesses.
       guessedRegion: this.deps.guessedRegion,
+      myHosts,
     };
   }
 
@@ -96,10 +119,11 @@ export class OptionsComponent {
       exportedAt: new Date().toISOString(),
       settings: await this.deps.settings.get(),
       corrections: await this.deps.corrections.get(),
+      myHosts: await this.deps.myHosts.get(),
     };
   }
 
-  /** Settings and corrections from a file: what is valid is applied, nothing kept here is lost. */
+  /** Settings, corrections and chosen hosts from a file: what is valid is applied, nothing kept here is lost. */
   private async importFile(text: string): Promise<ImportResult> {
     const { settings, corrections, refresh, tabs } = this.deps;
     let file: unknown;
@@ -115,8 +139,16 @@ export class OptionsComponent {
     await refresh.schedule(next);
     const incoming = readImportedCorrections(file, this.deps.isCategory, this.deps.isService);
     await corrections.update((current) => mergeCorrections(current, incoming.corrections));
+    const chosen =
+      isObject(file) && 'myHosts' in file
+        ? readMyHosts(file.myHosts, this.deps.isCategory)
+        : { myHosts: null, dropped: [] };
+    if (chosen.myHosts) {
+      const incomingHosts = chosen.myHosts;
+      await this.deps.myHosts.update((current) => mergeMyHosts(current, incomingHosts));
+    }
     await tabs.recheckAll();
-    const problems = [...imported.problems, ...incoming.problems];
+    const problems = [...imported.problems, ...incoming.problems, ...chosen.dropped];
     return { ok: problems.length === 0, problems, settings: next };
   }
 }

@@ -2,7 +2,15 @@
 // (what each tab was last seen showing), "not now" (snoozed sites, for this browser session) and
 // the live recheck every change goes through: a badge is only ever drawn for a page that is
 // catalogued now, as the tab itself says, never from memory alone.
-import { badgeText, badgeTitle, BADGE_COLOR, BADGE_TEXT_COLOR } from '../core/badge';
+import {
+  badgeText,
+  badgeTitle,
+  myHostBadgeTitle,
+  BADGE_COLOR,
+  BADGE_TEXT_COLOR,
+  MY_HOST_BADGE_COLOR,
+  MY_HOST_BADGE_TEXT,
+} from '../core/badge';
 import type { Classification, Classifier } from '../core/catalogue';
 import { findExclusion, type Exclusion } from '../core/corrections/local';
 import { parsePageReport, type CurrentUrlQuery } from '../core/protocol';
@@ -13,6 +21,7 @@ import { askTab, existingTabIds, onStartup, onTabRemoved } from '../platform/run
 import { readSession, writeSession } from '../platform/storage';
 import type { CorrectionsStore } from './corrections-store';
 import type { DirectoryStore } from './directory-store';
+import type { MyHostsStore } from './my-hosts-store';
 import type { MessageRouter } from './router';
 import type { SettingsStore } from './settings-store';
 import { TabStates } from './tab-states';
@@ -35,6 +44,7 @@ export interface TabWatcherDeps {
   settings: SettingsStore;
   corrections: CorrectionsStore;
   directory: DirectoryStore;
+  myHosts: MyHostsStore;
   /** The region hosts are counted for (the user's, or the guessed one). */
   effectiveRegion: (settings: Settings) => string;
 }
@@ -139,11 +149,22 @@ export class TabWatcher {
         await clearBadge(tabId);
         return;
       }
+      const serviceName = this.deps.serviceName(found.service);
+      const mine = (await this.deps.myHosts.get()).hosts.find((host) => host.category === found.category);
+      if (mine) {
+        await showBadge(tabId, {
+          text: MY_HOST_BADGE_TEXT,
+          title: myHostBadgeTitle(serviceName, mine.organization.name, message),
+          color: MY_HOST_BADGE_COLOR,
+          textColor: BADGE_TEXT_COLOR,
+        });
+        return;
+      }
       const region = this.deps.effectiveRegion(await this.deps.settings.get());
       const near = await this.deps.directory.nearCount(found.category, region);
       await showBadge(tabId, {
         text: badgeText(near),
-        title: badgeTitle(this.deps.serviceName(found.service), near, message),
+        title: badgeTitle(serviceName, near, message),
         color: BADGE_COLOR,
         textColor: BADGE_TEXT_COLOR,
       });

@@ -3,7 +3,9 @@
 import type { Catalogue, Classification } from './catalogue/types';
 import type { Exclusion, LocalCorrections } from './corrections/local';
 import type { RankedHost } from './directory';
-import type { DirectoryStatus, ExclusionView, PopupState, SoftwareView } from './protocol';
+import { bestHostIndex } from './host-offer';
+import { isSameHost, type MyHosts } from './my-hosts';
+import type { DirectoryStatus, ExclusionView, HostView, PopupState, SoftwareView } from './protocol';
 import { placeLabel, regionLabel, type Lang } from './regions';
 import type { Settings } from './settings';
 
@@ -61,6 +63,7 @@ export interface PopupInputs {
   /** The ranked hosts for `found`'s need (ignored when nothing is found). */
   hosts: readonly RankedHost[];
   corrections: LocalCorrections;
+  myHosts: MyHosts;
   lang: Lang;
 }
 
@@ -82,7 +85,15 @@ export function buildPopupState(input: PopupInputs, views: CatalogueViews): Popu
   const service = found ? views.services.get(found.service) : undefined;
   const category = found ? views.categories.get(found.category) : undefined;
   if (!found || !service || !category)
-    return { ...base, detection: null, alternatives: [], hosts: [], userHosts: [] };
+    return { ...base, detection: null, alternatives: [], best: null, hosts: [], myHost: null, userHosts: [] };
+  const ranked: HostView[] = input.hosts.map((host) => ({
+    ...host,
+    placeLabel: placeLabel(host.place, input.lang),
+  }));
+  // The user's own host leads when they chose one; else the best of the ranking.
+  const choice = input.myHosts.hosts.find((host) => host.category === category.id);
+  const lead = choice ? ranked.findIndex((host) => isSameHost(choice, host)) : bestHostIndex(input.hosts);
+  const leadHost = lead >= 0 ? ranked[lead]! : null;
   return {
     ...base,
     detection: {
@@ -92,7 +103,9 @@ export function buildPopupState(input: PopupInputs, views: CatalogueViews): Popu
       silenced: input.silenced,
     },
     alternatives: views.softwareByCategory.get(category.id) ?? [],
-    hosts: input.hosts.map((host) => ({ ...host, placeLabel: placeLabel(host.place, input.lang) })),
+    best: choice ? null : leadHost,
+    hosts: ranked.filter((_, index) => index !== lead),
+    myHost: choice ? { choice, listed: leadHost } : null,
     userHosts: input.corrections.userHosts.filter((host) => host.category === category.id),
   };
 }

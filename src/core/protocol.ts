@@ -7,6 +7,7 @@ import type { LocalCorrections, UserHost } from './corrections/local';
 import type { CatalogueSummary } from './corrections/report';
 import { REGISTRATIONS } from './directory/schema';
 import type { RankedHost } from './directory';
+import type { MyHost, MyHosts } from './my-hosts';
 import { REFRESH_MODES, type RefreshMode, type Settings } from './settings';
 
 /** Longest URL a content script may report; real pages stay far below. */
@@ -99,13 +100,23 @@ export interface RankedFor {
   guessed: boolean;
 }
 
+/** The host the user said they use for the detected need ("this is my host now"). */
+export interface MyHostView {
+  choice: MyHost;
+  /** The same host in the directory copy in use, with its current facts; null when the copy no longer lists it. */
+  listed: HostView | null;
+}
+
 export interface PopupState {
   tabId: number;
   detection: Detection | null;
   /** Free software for the detected need (empty when nothing is detected). */
   alternatives: SoftwareView[];
-  /** CHATONS hosts for the need, ranked for the region, nearest first. */
+  /** The host the popup leads with (src/core/host-offer.ts); null when the user chose one (`myHost`) or none is offered. */
+  best: HostView | null;
+  /** The other CHATONS hosts for the need, ranked for the region, nearest first (neither `best` nor the user's). */
   hosts: HostView[];
+  myHost: MyHostView | null;
   region: string | null;
   regionPrompt: Settings['regionPrompt'];
   rankedFor: RankedFor;
@@ -123,6 +134,8 @@ export interface OptionsState {
   defaultDirectoryUrl: string;
   /** What the browser's languages and time zone suggest, proposed (never imposed) on first run. */
   guessedRegion: string;
+  /** The hosts the user chose, per need, and whether the directory copy in use still lists each. */
+  myHosts: Array<{ choice: MyHost; need: LocalizedText; listed: boolean }>;
 }
 
 /** The file "export settings" writes, and the shape "import settings" reads best. */
@@ -132,6 +145,8 @@ export interface SettingsExport {
   settings: Settings;
   /** Local corrections (absent from files written before they existed). */
   corrections?: LocalCorrections;
+  /** The hosts the user chose (absent from files written before they existed). */
+  myHosts?: MyHosts;
 }
 
 export interface ImportResult {
@@ -194,6 +209,12 @@ const requestSchema = v.variant('type', [
   request('remove-correction', { id: text(3000) }),
   /** The tab's full page address, asked only when the user ticks "include the page address". */
   request('get-page-url', { tabId }),
+  /** "I use this one", from the popup of tab `tabId`: a host ranked for the need that tab shows. */
+  request('choose-host', { tabId, organization: text(64), service: text(64) }),
+  /** Its undo, from the same popup: the need of the service the tab shows. */
+  request('forget-my-host', { tabId }),
+  /** From the options page's list of chosen hosts. */
+  request('remove-my-host', { category: text(80) }),
 ]);
 
 export type PageRequest = v.InferOutput<typeof requestSchema>;
@@ -220,6 +241,9 @@ export interface Answers {
   'add-correction': CorrectionsState;
   'remove-correction': CorrectionsState;
   'get-page-url': PageUrlAnswer;
+  'choose-host': PopupState;
+  'forget-my-host': PopupState;
+  'remove-my-host': OptionsState;
 }
 
 // Every request has an answer and every answer a request: the compiler says which one is missing.

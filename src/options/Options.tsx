@@ -1,12 +1,12 @@
 // The options page: region (and, on first run, the welcome question), the directory's source
-// and refresh, ignored sites, and export/import of every setting as a file.
+// and refresh, the hosts the user chose, ignored sites, and export/import of every setting as a file.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ImportResult, OptionsState } from '../core/protocol';
 import { regionLabel } from '../core/regions';
 import { isHttpsUrl, REFRESH_MODES, type RefreshMode } from '../core/settings';
 import { hasOriginAccess, releaseOriginAccess, requestOriginAccess } from '../platform/permissions';
 import { ask } from '../ui/background';
-import { DirectoryStatusView } from '../ui/DirectoryStatusView';
+import { DirectoryStatusView } from './DirectoryStatusView';
 import { errorText, lang, t } from '../ui/i18n';
 import { RegionPicker } from './RegionPicker';
 import { parseCorrectRoute } from '../core/corrections/route';
@@ -14,6 +14,7 @@ import { parseGuideRoute } from '../core/guides/route';
 import { GuidePage } from './guide/GuidePage';
 import { CorrectionPage } from './corrections/CorrectionPage';
 import { CorrectionsSection } from './corrections/LocalCorrections';
+import { MyHostsSection } from './MyHostsSection';
 
 export function Options({ hash = '' }: { hash?: string }) {
   // "Suggest a correction" (#correct?…) and the migration guides (#guide?…) are views of this
@@ -117,6 +118,7 @@ export function OptionsView({
           </h1>
           <RegionSection state={state} note={regionNote} onSave={(code) => saveRegion(code)} />
           <DirectorySection state={state} onState={onState} />
+          <MyHostsSection state={state} onState={onState} />
           <IgnoredSection state={state} onState={onState} />
           <CorrectionsSection reload={imports} />
           <BackupSection onState={onState} onImported={() => setImports((count) => count + 1)} />
@@ -216,7 +218,6 @@ function DirectorySection({
       <DirectoryStatusView
         status={state.directory}
         refreshMode={directory.refresh}
-        showChangeDate
         onRefresh={async () => {
           const next = await ask({ type: 'refresh-directory' });
           onState(next);
@@ -350,6 +351,10 @@ export const PROBLEM_KEYS: Record<string, string> = {
   'corrections.exclusions[]': 'importProblemExclusion',
   'corrections.userHosts': 'importProblemCorrections',
   'corrections.userHosts[]': 'importProblemUserHost',
+  myHosts: 'importProblemMyHosts',
+  'myHosts.version': 'importProblemVersion',
+  'myHosts.hosts': 'importProblemMyHosts',
+  'myHosts.hosts[]': 'importProblemMyHost',
 };
 
 export function importProblemText(code: string): string {

@@ -1,4 +1,5 @@
 // Messages, tab lifecycle, alarms and extension metadata: the background's window on the browser.
+// (What the extension pages need is in pages.ts, so that they do not carry this file.)
 import browser, { type Runtime } from './browser';
 
 export type MessageSender = Runtime.MessageSender;
@@ -26,10 +27,6 @@ export function onMessage(
   );
 }
 
-export function sendMessage<T>(message: unknown): Promise<T> {
-  return browser.runtime.sendMessage(message) as Promise<T>;
-}
-
 /** Asks the content script of a tab; rejects when the tab has none (a page Matou does not watch). */
 export function askTab<T>(tabId: number, message: unknown): Promise<T> {
   return browser.tabs.sendMessage(tabId, message) as Promise<T>;
@@ -51,27 +48,6 @@ export function onStartup(listener: () => void): void {
 
 export async function openOptionsPage(): Promise<void> {
   await browser.runtime.openOptionsPage();
-}
-
-/**
- * The tab the popup belongs to (needs no `tabs` permission: only ids and lastAccessed are read).
- * Firefox for Android shows the popup as a tab of its own, which is then the active one: the tab
- * it belongs to is the one the user was on just before.
- */
-export async function activeTabId(): Promise<number | null> {
-  const [[active], own] = await Promise.all([
-    browser.tabs.query({ active: true, currentWindow: true }),
-    // The popup's own tab when it is shown as one; undefined in a toolbar panel.
-    Promise.resolve()
-      .then(() => browser.tabs.getCurrent())
-      .catch(() => undefined),
-  ]);
-  if (active?.id !== undefined && active.id !== own?.id) return active.id;
-  const others = (await browser.tabs.query({ currentWindow: true })).filter(
-    (tab) => tab.id !== undefined && tab.id !== own?.id,
-  );
-  others.sort((a, b) => (b.lastAccessed ?? 0) - (a.lastAccessed ?? 0));
-  return others[0]?.id ?? null;
 }
 
 export async function existingTabIds(): Promise<Set<number>> {

@@ -10,6 +10,8 @@ export interface LocalAreas {
   directoryCheck: unknown;
   /** Local corrections (src/core/corrections/local.ts): their own key, never touched by a refresh or an update. */
   corrections: unknown;
+  /** The hosts the user chose, per need (src/core/my-hosts.ts): their own key too. */
+  myHosts: unknown;
 }
 
 export interface SessionAreas {

@@ -1,14 +1,15 @@
-// The popup: what Matou found on this tab, the free software for that need, the CHATONS hosts
-// near the user, and the ways to make Matou quiet here. Everything it shows comes from the
-// background's PopupState; it never looks at the catalogue or the directory itself.
+// The popup, answer first: what Matou found on this tab in one line, then the best CHATONS host
+// for this person (or the one they chose) with one clear action, the guide to move, the other
+// hosts, the free software, and in the footer the ways to make Matou quiet here. Everything it
+// shows comes from the background's PopupState; it never looks at the catalogue or the directory.
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { DirectoryStatus, PopupState } from '../core/protocol';
 import { ask } from '../ui/background';
-import { DirectoryStatusView } from '../ui/DirectoryStatusView';
+import { DirectoryLine } from './DirectoryLine';
 import { errorText, pick, t } from '../ui/i18n';
 import { ExternalLink } from '../ui/links';
-import { Hosts } from './Hosts';
+import { Hosts, LeadHost, MyHost, type Choosing } from './Hosts';
 import { correctRoute } from '../core/corrections/route';
 import { UserHosts } from './UserHosts';
 import { guideRoute } from '../core/guides/route';
@@ -74,6 +75,7 @@ export function Popup({ tabId }: { tabId: Promise<number | null> }) {
 export function PopupView({ state, onState }: { state: PopupState; onState: (state: PopupState) => void }) {
   const { detection } = state;
   const noticeRef = useRef<HTMLParagraphElement>(null);
+  const leadRef = useRef<HTMLHeadingElement>(null);
   const [busy, setBusy] = useState(false);
   const [notice, setNotice] = useState<string | null>(null);
 
@@ -82,19 +84,36 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
     await act(() => ask({ type: kind, host: detection.host, tabId: state.tabId }));
   }
 
-  /** One action at a time (silence, "this page is not <service>" and its undo): the new state, or why not. */
-  async function act(change: () => Promise<PopupState>) {
+  /** One action at a time (silence, "not <service>", "I use this one" and their undo): the new state, or why not. */
+  async function act(change: () => Promise<PopupState>, focusLead = false) {
     setBusy(true);
     try {
       const next = await change();
       setNotice(null);
       onState(next);
+      // The button that was clicked is gone: the card that replaced it takes the focus.
+      if (focusLead) requestAnimationFrame(() => leadRef.current?.focus());
     } catch (error) {
       setNotice(t('actionFailed', [errorText(error)]));
     } finally {
       setBusy(false);
     }
   }
+
+  const choosing: Choosing = {
+    busy,
+    choose: (host) =>
+      void act(
+        () =>
+          ask({
+            type: 'choose-host',
+            tabId: state.tabId,
+            organization: host.organization.id,
+            service: host.service.id,
+          }),
+        true,
+      ),
+  };
 
   // The silence buttons disappear once used: keep the keyboard focus on what replaced them.
   const silenced = detection?.silenced ?? null;
@@ -109,14 +128,13 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
     return options.directory;
   }
 
+  const needLabel = detection ? pick(detection.category.label) : '';
   return (
     <main class="popup">
       {detection ? (
-        <header>
-          <p class="eyebrow">{t('popupYouAreOn')}</p>
+        <header class="service-line">
           <h1>{detection.service.name}</h1>
-          <p class="need">{t('popupNeed', [pick(detection.category.label)])}</p>
-          <p>{t('popupChoice')}</p>
+          <p class="need">{t('popupNeed', [needLabel])}</p>
         </header>
       ) : (
         <header>
@@ -125,29 +143,6 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
         </header>
       )}
 
-      {detection && silenced === null ? (
-        <div class="row actions">
-          <button type="button" disabled={busy} onClick={() => void silence('snooze-site')}>
-            {t('snoozeSite')}
-          </button>
-          <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
-            {t('ignoreSite')}
-          </button>
-          <button
-            type="button"
-            disabled={busy}
-            onClick={() => void act(() => ask({ type: 'exclude-page', tabId: state.tabId }))}
-          >
-            {t('notThisService', [detection.service.name])}
-          </button>
-        </div>
-      ) : null}
-      {detection ? (
-        <GuideLink
-          service={detection.service}
-          href={`${OPTIONS_PAGE}${guideRoute({ service: detection.service.id, tab: state.tabId })}`}
-        />
-      ) : null}
       {excluded ? (
         <div class="notice" role="status" tabIndex={-1} ref={noticeRef}>
           <p>{t('excludedNotice', [`${excluded.host}${excluded.path ?? ''}`, excluded.service.name])}</p>
@@ -192,51 +187,68 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
 
       {detection ? (
         <>
-          <section aria-labelledby="alternatives-title">
-            <h2 id="alternatives-title">{t('alternativesTitle')}</h2>
-            {state.alternatives.length > 0 ? (
-              <ul class="cards">
-                {state.alternatives.map((software) => (
-                  <li key={software.id} class="card">
-                    <h3>
-                      <ExternalLink href={software.website}>{software.name}</ExternalLink>
-                    </h3>
-                    {software.fitNote ? <p>{pick(software.fitNote)}</p> : null}
-                    <p class="muted">{t('licence', [software.licence])}</p>
-                  </li>
-                ))}
-              </ul>
-            ) : (
-              <p>{t('alternativesNone')}</p>
-            )}
-          </section>
           <section aria-labelledby="hosts-title">
-            <h2 id="hosts-title">{t('hostsTitle')}</h2>
-            <RankedForLine state={state} />
+            <h2 id="hosts-title" class="visually-hidden">
+              {t('hostsTitle')}
+            </h2>
+            {state.myHost ? (
+              <MyHost
+                mine={state.myHost}
+                needLabel={needLabel}
+                headingRef={leadRef}
+                busy={busy}
+                onForget={() => void act(() => ask({ type: 'forget-my-host', tabId: state.tabId }), true)}
+              />
+            ) : state.best ? (
+              <LeadHost host={state.best} headingRef={leadRef} choosing={choosing} />
+            ) : null}
+            <GuideLink
+              service={detection.service}
+              href={`${OPTIONS_PAGE}${guideRoute({ service: detection.service.id, tab: state.tabId })}`}
+            />
             <UserHosts hosts={state.userHosts} />
             <Hosts
               hosts={state.hosts}
-              categoryLabel={pick(detection.category.label)}
-              serviceName={detection.service.name}
+              categoryLabel={needLabel}
+              suggestHref={`${OPTIONS_PAGE}${correctRoute({ kind: 'missing-host', service: detection.service.id, host: detection.host, tab: state.tabId })}`}
+              choosing={choosing}
+              led={state.best !== null || state.myHost !== null}
             />
+            <RankedForLine state={state} />
           </section>
+          <Alternatives alternatives={state.alternatives} />
         </>
       ) : (
         <RankedForLine state={state} />
       )}
 
       <footer>
+        {detection && silenced === null ? (
+          <div class="row quiet" role="group" aria-label={t('quietTitle')}>
+            <button type="button" disabled={busy} onClick={() => void silence('snooze-site')}>
+              {t('snoozeSite')}
+            </button>
+            <button type="button" disabled={busy} onClick={() => void silence('ignore-site')}>
+              {t('ignoreSite')}
+            </button>
+            <button
+              type="button"
+              disabled={busy}
+              onClick={() => void act(() => ask({ type: 'exclude-page', tabId: state.tabId }))}
+            >
+              {t('notThisService', [detection.service.name])}
+            </button>
+          </div>
+        ) : null}
         <h2 class="visually-hidden">{t('directoryTitle')}</h2>
-        <DirectoryStatusView
+        <DirectoryLine
           status={state.directory}
           refreshMode={state.refreshMode}
           onRefresh={refreshDirectory}
-          settingsHint={<OptionsLink section="directory">{t('openSettings')}</OptionsLink>}
+          details={<OptionsLink section="directory">{t('directoryDetails')}</OptionsLink>}
         />
-        <p>
+        <p class="links">
           <OptionsLink section="region">{t('openSettings')}</OptionsLink>
-        </p>
-        <p>
           <OptionsLink
             section={correctRoute(
               detection
@@ -249,6 +261,36 @@ export function PopupView({ state, onState }: { state: PopupState; onState: (sta
         </p>
       </footer>
     </main>
+  );
+}
+
+/** Free software for the need, after the hosts: the name and a one-line fit note, the rest on demand. */
+function Alternatives({ alternatives }: { alternatives: PopupState['alternatives'] }) {
+  return (
+    <section aria-labelledby="alternatives-title">
+      <h2 id="alternatives-title">{t('alternativesTitle')}</h2>
+      {alternatives.length > 0 ? (
+        <ul class="software">
+          {alternatives.map((software) => (
+            <li key={software.id}>
+              <details>
+                <summary>
+                  <span class="name">{software.name}</span>
+                  {software.fitNote ? <span class="fit"> – {pick(software.fitNote)}</span> : null}
+                </summary>
+                {software.fitNote ? <p>{pick(software.fitNote)}</p> : null}
+                <p class="muted">{t('licence', [software.licence])}</p>
+                <p>
+                  <ExternalLink href={software.website}>{t('softwareWebsite', [software.name])}</ExternalLink>
+                </p>
+              </details>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t('alternativesNone')}</p>
+      )}
+    </section>
   );
 }
 

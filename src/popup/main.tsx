@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import '../ui/styles.css';
 import { labelDocument } from '../ui/i18n';
-import { activeTabId } from '../platform/runtime';
+import { activeTabId } from '../platform/pages';
 import { Popup } from './Popup';
 
 // Tests and "open in a tab" pass the tab to show as ?tab=<id>; otherwise the active tab.

@@ -32,6 +32,10 @@ export interface DoubleOptions {
   guessedRegion?: string;
   /** Answers the directory download (refresh); the default fails as if offline. */
   fetch?: typeof fetch;
+  /** The snapshot shipped with the extension (default: public/directory/snapshot.json). */
+  snapshot?: unknown;
+  /** Other records already in local storage (`myHosts`, `corrections`…). */
+  local?: Record<string, unknown>;
 }
 
 export async function startBackground(options: DoubleOptions = {}): Promise<BackgroundDouble> {
@@ -42,9 +46,10 @@ export async function startBackground(options: DoubleOptions = {}): Promise<Back
   if (options.settings) {
     await fakeBrowser.storage.local.set({ settings: { version: 1, ...options.settings } });
   }
+  if (options.local) await fakeBrowser.storage.local.set(options.local);
   const offline: typeof fetch = () => Promise.reject(new TypeError('Failed to fetch'));
   const { settings, router } = createComponents({
-    loadBundledSnapshot: async () => bundledSnapshot(),
+    loadBundledSnapshot: async () => options.snapshot ?? bundledSnapshot(),
     fetch: options.fetch ?? offline,
     guessedRegion: options.guessedRegion ?? 'FR',
   });

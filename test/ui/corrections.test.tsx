@@ -366,7 +366,7 @@ describe('the popup', () => {
     expect(await fakeBrowser.action.getBadgeText({ tabId: TAB })).not.toBe('');
   });
 
-  it('shows the hosts the user added for this need, marked as theirs, before the directory’s', async () => {
+  it('shows the hosts the user added for this need, marked as theirs, after the one Matou leads with and before the others', async () => {
     setLanguage('fr');
     bg = await startBackground({
       pages: { [TAB]: GMAIL },
@@ -394,11 +394,12 @@ describe('the popup', () => {
         .getByRole('link', { name: 'Ouvrir le site de Chaton du Coin (ajouté par vous)' })
         .getAttribute('href'),
     ).toBe('https://mail.chaton.example/');
-    // Before the directory's groups.
+    // After the lead card (its heading comes first), before the directory's other groups.
     const headings = within(hosts)
       .getAllByRole('heading', { level: 3 })
       .map((h) => h.textContent);
-    expect(headings[0]).toBe('Ajoutés par vous');
-    expect(headings.length).toBeGreaterThan(1);
+    expect(headings[0]).toBe(within(hosts).getByRole('article').querySelector('h3')!.textContent);
+    expect(headings[1]).toBe('Ajoutés par vous');
+    expect(headings.length).toBeGreaterThan(2);
   });
 });

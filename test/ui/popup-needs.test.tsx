@@ -86,22 +86,23 @@ describe('the needs of issue 13, in the popup and the badge', () => {
       expect(screen.getByRole('heading', { level: 1 }).textContent).toBe(service?.name);
       expect(screen.getByText(`Besoin : ${label}`)).toBeTruthy();
       const alternatives = screen.getByRole('region', { name: 'Logiciels libres pour ce besoin' });
-      const names = within(alternatives)
-        .getAllByRole('heading', { level: 3 })
-        .map((h) => h.textContent);
+      const names = [...alternatives.querySelectorAll('summary .name')].map((name) => name.textContent);
       for (const s of software) expect(names, s.id).toContain(s.name);
-      // Each one with its honest note, in French.
-      for (const item of within(alternatives).getAllByRole('listitem'))
-        expect((item.querySelector('p')?.textContent ?? '').length).toBeGreaterThan(20);
+      // Each one with its honest note, in French, in one line until opened.
+      for (const item of within(alternatives).getAllByRole('listitem')) {
+        expect((item.querySelector('summary .fit')?.textContent ?? '').length).toBeGreaterThan(20);
+        expect((item.querySelector('details p')?.textContent ?? '').length).toBeGreaterThan(20);
+      }
 
       const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
       if (ranked.length === 0) {
         expect(hosts.textContent).toContain(
           `L'annuaire ne connaît encore aucun hébergeur CHATONS qui propose « ${label} ».`,
         );
+        // The correction form, on "a host is missing", for this service: it explains and makes the forge link.
         const suggest = within(hosts).getByRole('link', { name: 'Suggérer un hébergeur' });
-        expect(new URL(suggest.getAttribute('href')!).searchParams.get('issue[title]')).toContain(
-          'Hébergeur à ajouter pour',
+        expect(suggest.getAttribute('href')).toBe(
+          `../options/index.html#correct?kind=missing-host&service=${service!.id}&host=${found!.host}&tab=${TAB}`,
         );
       } else {
         expect(hosts.textContent).not.toContain("L'annuaire ne connaît encore aucun hébergeur");

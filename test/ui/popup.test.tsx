@@ -39,46 +39,75 @@ describe('popup: loading', () => {
 });
 
 describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
-  it('names the service, the need, and the free software with their fit notes', async () => {
+  it('names the service and its need in one line, and the free software, after the hosts, with their fit notes', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
     expect(screen.getByRole('heading', { level: 1 }).textContent).toBe('Google Docs');
-    expect(screen.getByText('Besoin : Écriture collaborative')).toBeTruthy();
+    const line = screen.getByRole('heading', { level: 1 }).parentElement!;
+    expect(line.textContent).toBe('Google DocsBesoin : Écriture collaborative');
+    const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
     const alternatives = screen.getByRole('region', { name: 'Logiciels libres pour ce besoin' });
+    expect(hosts.compareDocumentPosition(alternatives) & Node.DOCUMENT_POSITION_FOLLOWING).toBeTruthy();
     const items = within(alternatives).getAllByRole('listitem');
     expect(items.length).toBeGreaterThan(1);
-    const etherpad = items.find((item) => item.querySelector('h3')?.textContent === 'Etherpad');
+    const etherpad = items.find((item) => item.querySelector('summary .name')?.textContent === 'Etherpad');
     expect(etherpad, 'Etherpad is an alternative to Google Docs').toBeTruthy();
-    // Its honest fit note, in French, from the catalogue.
-    const note = etherpad!.querySelectorAll('p')[0]!.textContent ?? '';
+    // Its honest fit note, in French, from the catalogue: one line, the whole of it on demand.
+    const note = etherpad!.querySelector('details > p')!.textContent ?? '';
     expect(note.length).toBeGreaterThan(20);
+    expect(etherpad!.querySelector('summary .fit')!.textContent).toBe(` – ${note}`);
+    expect(etherpad!.querySelector('details')!.open).toBe(false);
     expect(etherpad!.textContent).toContain('Licence :');
+    expect(within(etherpad!).getByRole('link', { name: 'Site de Etherpad' }).getAttribute('href')).toMatch(
+      /^https:/,
+    );
   });
 
-  it('ranks the hosts for the region, nearest first, with place, access conditions, software and a safe link', async () => {
+  it('leads with the best host: nearest, open to all, with its place, access in words and one action', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
     const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
-    expect(within(hosts).getByText('Classés pour : Ille-et-Vilaine (35).', { exact: false })).toBeTruthy();
-    const groups = within(hosts)
-      .getAllByRole('heading', { level: 3 })
+    const lead = within(hosts).getByRole('article', { name: 'Infini (Internet Finistère)' });
+    // Infini (Brest, Finistère) is in Bretagne, as Ille-et-Vilaine is.
+    expect(lead.textContent).toContain('Conseillé pour vous · Dans votre région');
+    expect(lead.textContent).toContain('Brest, Finistère (29)');
+    expect(lead.textContent).toContain('Accès : sans compte · Etherpad');
+    // A fact its file gives (the kind of structure); none it does not.
+    expect(lead.textContent).toContain('Association');
+    expect(lead.textContent).not.toContain('membre des CHATONS depuis');
+    const open = within(lead).getByRole('link', { name: 'Ouvrir Pad.Infini – Infini (Internet Finistère)' });
+    expect(open.textContent).toBe('Ouvrir Pad.Infini');
+    expect(open.getAttribute('href')).toBe('https://pad.infini.fr/');
+    expect(open.getAttribute('target')).toBe('_blank');
+    expect(open.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(within(lead).getByRole('button', { name: "J'utilise celui-ci" })).toBeTruthy();
+    // It is not repeated in the list that follows.
+    const others = within(hosts)
+      .getAllByRole('heading', { level: 4 })
       .map((h) => h.textContent);
-    // Infini (Brest, Finistère) is in Bretagne: the first group is "in your region".
-    expect(groups[0]).toBe('Dans votre région');
-    expect(groups).toContain('Dans votre pays');
-    const first = within(hosts).getAllByRole('listitem')[0]!;
-    expect(within(first).getByRole('heading', { level: 4 }).textContent).toBe('Infini (Internet Finistère)');
-    expect(first.textContent).toContain('Brest, Finistère (29)');
-    expect(first.textContent).toContain('Accès : sans compte');
-    expect(first.textContent).toContain('Logiciel : Etherpad');
-    const link = within(first).getByRole('link');
-    expect(link.getAttribute('href')).toBe('https://pad.infini.fr/');
-    expect(link.getAttribute('target')).toBe('_blank');
-    expect(link.getAttribute('rel')).toBe('noopener noreferrer');
-    expect(link.getAttribute('aria-label')).toBe(
-      'Ouvrir ' + link.textContent!.replace(/^Ouvrir /, '') + ' chez Infini (Internet Finistère)',
-    );
+    expect(others).not.toContain('Infini (Internet Finistère)');
     for (const anchor of hosts.querySelectorAll('a[href^="http"]')) {
       expect(anchor.getAttribute('rel')).toBe('noopener noreferrer');
     }
+  });
+
+  it('lists the other hosts compactly, grouped by nearness, their facts and actions on demand', async () => {
+    await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
+    const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
+    expect(within(hosts).getByText('Autres hébergeurs')).toBeTruthy();
+    const groups = within(hosts)
+      .getAllByRole('heading', { level: 3 })
+      .map((h) => h.textContent);
+    expect(groups[0]).toBe('Infini (Internet Finistère)'); // the lead card's heading comes first
+    expect(groups).toContain('Dans votre pays');
+    const first = within(hosts).getAllByRole('listitem')[0]!;
+    const name = within(first).getByRole('heading', { level: 4 }).textContent!;
+    expect(first.textContent).toMatch(/Accès : /);
+    const details = first.querySelector('details')!;
+    expect(details.open).toBe(false);
+    expect(details.querySelector('summary')!.textContent).toBe(`Détails et inscription – ${name}`);
+    const action = within(details).getAllByRole('link')[0]!;
+    expect(action.getAttribute('aria-label')).toBe(`${action.textContent} – ${name}`);
+    expect(action.getAttribute('href')).toMatch(/^https?:/);
+    expect(within(details).getByRole('button', { name: "J'utilise celui-ci" })).toBeTruthy();
   });
 
   it('says "place unknown" for a host whose place the directory does not give', async () => {
@@ -90,7 +119,7 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
     expect(deuxfleurs.textContent).toContain('Lieu inconnu');
   });
 
-  it('shows the first few hosts, then more on demand, moving the focus to the first new one', async () => {
+  it('shows the first few other hosts, then more on demand, moving the focus to the first new one', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
     const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
     expect(within(hosts).getAllByRole('listitem')).toHaveLength(FIRST_HOSTS);
@@ -102,19 +131,26 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
     expect(document.activeElement).toBe(headings[FIRST_HOSTS]);
   });
 
-  it('ranks for another département differently (Rhône puts Framasoft first, "near you")', async () => {
+  it('leads with another host for another département (Rhône puts Framasoft first, "near you")', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-69', regionPrompt: 'done' } });
-    const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
-    expect(within(hosts).getAllByRole('heading', { level: 3 })[0]!.textContent).toBe('Près de chez vous');
-    expect(within(hosts).getAllByRole('heading', { level: 4 })[0]!.textContent).toBe('Framasoft');
+    const lead = screen.getByRole('article');
+    expect(within(lead).getByRole('heading', { level: 3 }).textContent).toBe('Framasoft');
+    expect(lead.textContent).toContain('Conseillé pour vous · Près de chez vous');
   });
 
-  it('tells how old the directory copy is and where it came from, and the last refresh result', async () => {
+  it('says in one line how old the directory copy is and where it came from, with a link to the details', async () => {
     await openPopup(DOCS, { settings: { region: 'FR-35', regionPrompt: 'done' } });
-    const footer = screen.getByRole('contentinfo');
-    expect(footer.textContent).toMatch(/Annuaire du \d{1,2} \S+ \d{4} \(copie fournie avec Matou\)/);
-    expect(footer.textContent).toContain('Source : ');
-    expect(footer.textContent).toContain('Pas encore de mise à jour depuis l’installation.');
+    const line = screen.getByRole('contentinfo').querySelector('.directory p')!;
+    expect(line.textContent).toMatch(
+      /^Annuaire du \d{1,2} \S+ \d{4} \(copie fournie avec Matou\)\. Mettre à jour l'annuaire Détails$/,
+    );
+    expect(
+      within(line as HTMLElement)
+        .getByRole('link', { name: 'Détails' })
+        .getAttribute('href'),
+    ).toBe('../options/index.html#directory');
+    // The source and the last check are the options page's details.
+    expect(screen.getByRole('contentinfo').textContent).not.toContain('Source : ');
   });
 
   it('refreshes the directory and reports a failure in plain words, keeping the copy in use', async () => {
@@ -141,7 +177,9 @@ describe('popup: a catalogued service (Google Docs, Ille-et-Vilaine)', () => {
     expect(button.disabled).toBe(true);
     const why = document.getElementById(button.getAttribute('aria-describedby')!)!;
     expect(why.textContent).toContain('Les téléchargements de l’annuaire sont désactivés.');
-    expect(within(why).getByRole('link').getAttribute('href')).toBe('../options/index.html#directory');
+    expect(screen.getByRole('link', { name: 'Détails' }).getAttribute('href')).toBe(
+      '../options/index.html#directory',
+    );
   });
 
   it('offers region and settings links that open the options page', async () => {
@@ -220,11 +258,13 @@ describe('popup: a need no host in the directory offers (Google Maps)', () => {
     expect(within(alternatives).getAllByRole('listitem').length).toBeGreaterThan(0);
     const hosts = screen.getByRole('region', { name: 'Hébergeurs CHATONS qui le proposent' });
     expect(hosts.textContent).toContain("L'annuaire ne connaît encore aucun hébergeur CHATONS qui propose");
+    // The correction form, on "a host is missing": it explains, offers "a host I know" and makes the forge link.
     const suggest = within(hosts).getByRole('link', { name: 'Suggérer un hébergeur' });
-    const href = new URL(suggest.getAttribute('href')!);
-    expect(href.protocol).toBe('https:');
-    expect(href.searchParams.get('issue[title]')).toContain('Hébergeur à ajouter pour');
-    expect(suggest.getAttribute('rel')).toBe('noopener noreferrer');
+    expect(suggest.getAttribute('href')).toBe(
+      `../options/index.html#correct?kind=missing-host&service=google-maps&host=www.google.com&tab=${TAB}`,
+    );
+    expect(suggest.getAttribute('target')).toBe('_blank');
+    expect(screen.queryByRole('article')).toBeNull();
   });
 });
 
@@ -291,8 +331,12 @@ describe('popup: in English', () => {
     expect(screen.getByText('Need: Collaborative writing')).toBeTruthy();
     expect(screen.getByRole('region', { name: 'Free software for this need' })).toBeTruthy();
     const hosts = screen.getByRole('region', { name: 'CHATONS hosts that offer it' });
-    expect(within(hosts).getAllByRole('heading', { level: 3 })[0]!.textContent).toBe('In your region');
-    expect(within(hosts).getAllByRole('listitem')[0]!.textContent).toContain('Access: no account needed');
+    const lead = within(hosts).getByRole('article');
+    expect(lead.textContent).toContain('Suggested for you · In your region');
+    expect(lead.textContent).toContain('Access: no account needed');
+    expect(within(lead).getByRole('link', { name: /^Open Pad\.Infini/ })).toBeTruthy();
+    expect(within(lead).getByRole('button', { name: 'I use this one' })).toBeTruthy();
+    expect(within(hosts).getByText('Other hosts')).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Not now on this site' })).toBeTruthy();
     expect(screen.getByRole('button', { name: 'Never on this site' })).toBeTruthy();
     expect(screen.getByRole('contentinfo').textContent).toMatch(

@@ -24,7 +24,7 @@ describe('popup state', () => {
     const state = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
     expect(state.rankedFor).toEqual({ code: 'FR-35', label: 'Ille-et-Vilaine (35)', guessed: false });
     expect(state.refreshMode).toBe('weekly');
-    expect(state.hosts[0]).toMatchObject({
+    expect(state.best).toMatchObject({
       organization: { name: 'Infini (Internet Finistère)' },
       placeLabel: 'Brest, Finistère (29)',
     });
@@ -34,7 +34,7 @@ describe('popup state', () => {
   it('labels the region in English for an English browser', async () => {
     setLanguage('en');
     const state = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
-    expect(state.hosts[0]?.placeLabel).toBe('Brest, Finistère (29)');
+    expect(state.best?.placeLabel).toBe('Brest, Finistère (29)');
     await ask({ type: 'set-region', region: 'FR-BRE' });
     expect((await ask<PopupState>({ type: 'get-popup-state', tabId: 3 })).rankedFor.label).toBe('Brittany');
   });
@@ -90,8 +90,8 @@ describe('badge', () => {
 
   it('counts the hosts near the user the popup lists, and names the service; nothing on an ignored site', async () => {
     await bg.report(3, DOCS);
-    const { hosts } = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
-    const near = hosts.filter((host) => host.locality !== 'elsewhere').length;
+    const { best, hosts } = await ask<PopupState>({ type: 'get-popup-state', tabId: 3 });
+    const near = [best!, ...hosts].filter((host) => host.locality !== 'elsewhere').length;
     expect(near).toBeGreaterThan(1);
     expect(await badge(3)).toBe(String(near));
     expect(await fakeBrowser.action.getTitle({ tabId: 3 })).toBe(

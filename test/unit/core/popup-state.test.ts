@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { catalogue } from '../../../src/catalogue';
 import { compileClassifier } from '../../../src/core/catalogue';
 import { emptyCorrections } from '../../../src/core/corrections/local';
+import { NO_MY_HOSTS } from '../../../src/core/my-hosts';
 import { buildPopupState, catalogueViews, type PopupInputs } from '../../../src/core/popup-state';
 import type { DirectoryStatus } from '../../../src/core/protocol';
 import { defaultSettings } from '../../../src/core/settings';
@@ -41,6 +42,7 @@ const inputs = (over: Partial<PopupInputs> = {}): PopupInputs => ({
   directory,
   hosts: [host],
   corrections: emptyCorrections(),
+  myHosts: NO_MY_HOSTS,
   lang: 'fr',
   ...over,
 });
@@ -56,7 +58,9 @@ describe('buildPopupState', () => {
     });
     expect(state.alternatives.length).toBeGreaterThan(0);
     expect(state.alternatives.every((software) => software.fitNote !== null)).toBe(true);
-    expect(state.hosts).toEqual([{ ...host, placeLabel: 'Brest, Finistère (29)' }]);
+    expect(state.best).toEqual({ ...host, placeLabel: 'Brest, Finistère (29)' });
+    expect(state.hosts).toEqual([]);
+    expect(state.myHost).toBeNull();
     expect(state.rankedFor).toEqual({ code: 'FR-35', label: 'Ille-et-Vilaine (35)', guessed: false });
   });
 
