@@ -14,6 +14,8 @@ import { CORRECTIONS_VERSION } from '../../../src/core/corrections/local';
 import type { CorrectionsState, OptionsState } from '../../../src/core/protocol';
 import { SettingsStore } from '../../../src/background/settings-store';
 import { CorrectionsStore } from '../../../src/background/corrections-store';
+import { MyHostsStore } from '../../../src/background/my-hosts-store';
+import { MY_HOSTS_VERSION } from '../../../src/core/my-hosts';
 
 vi.mock('webextension-polyfill', async () => ({
   default: (await import('../../ui/fake-extension')).fakeBrowser,
@@ -26,10 +28,10 @@ const categoryIds = new Set(catalogue.categories.map((c) => c.id));
 /** The stores as src/background/index.ts builds them. */
 const settingsStore = () => new SettingsStore(defaults, isRegion);
 const correctionsStore = () => new CorrectionsStore((id) => categoryIds.has(id));
-const stored = async (key: 'settings' | 'corrections') =>
-  (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown>;
-const put = (key: 'settings' | 'corrections', value: unknown) =>
-  fakeBrowser.storage.local.set({ [key]: value });
+const myHostsStore = () => new MyHostsStore((id) => categoryIds.has(id));
+type Key = 'settings' | 'corrections' | 'myHosts';
+const stored = async (key: Key) => (await fakeBrowser.storage.local.get(key))[key] as Record<string, unknown>;
+const put = (key: Key, value: unknown) => fakeBrowser.storage.local.set({ [key]: value });
 
 let warn: ReturnType<typeof vi.spyOn>;
 beforeEach(() => {
@@ -260,5 +262,40 @@ describe('local corrections in storage', () => {
     });
     expect(warn).toHaveBeenCalledWith(expect.any(String), 'corrections');
     expect((await settingsStore().get()).region).toBe('FR-69');
+  });
+});
+
+describe('chosen hosts in storage', () => {
+  const choice = {
+    category: 'email',
+    organization: { id: 'infini', name: 'Infini (Internet Finistère)' },
+    service: { id: 'hebergement-de-mails', name: 'Hébergement de mails', url: 'https://www.infini.fr/' },
+    chosenAt: AT,
+  };
+
+  it('v0 -> v1: a record without a version is read as version 1 and stored so at the next change', async () => {
+    await put('myHosts', { hosts: [choice] });
+    const store = myHostsStore();
+    expect(await store.get()).toEqual({ version: MY_HOSTS_VERSION, hosts: [choice] });
+    expect(warn).not.toHaveBeenCalled();
+    expect(await stored('myHosts')).toEqual({ hosts: [choice] });
+    await store.update((m) => m);
+    expect(await stored('myHosts')).toEqual({ version: MY_HOSTS_VERSION, hosts: [choice] });
+  });
+
+  it('a newer record and a broken entry: the rest is kept, what was dropped is said', async () => {
+    await put('myHosts', { version: 7, hosts: [choice, { ...choice, category: 'no-such-need' }] });
+    expect((await myHostsStore().get()).hosts).toEqual([choice]);
+    expect(warn).toHaveBeenCalledWith(expect.any(String), 'myHosts.version, myHosts.hosts[]');
+  });
+
+  it('two quick choices in a row both land', async () => {
+    const store = myHostsStore();
+    const visio = { ...choice, category: 'video-calls' };
+    await Promise.all([
+      store.update((m) => ({ ...m, hosts: [...m.hosts, choice] })),
+      store.update((m) => ({ ...m, hosts: [...m.hosts, visio] })),
+    ]);
+    expect(((await stored('myHosts')).hosts as unknown[]).length).toBe(2);
   });
 });
