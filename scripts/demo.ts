@@ -1,8 +1,9 @@
 // npm run demo — a headless tour of Matou in Chromium with the built extension: the first-run
-// question (Ille-et-Vilaine), then Gmail, Google Docs, Zoom and Discord (served by the local
-// fake web, nothing leaves the machine), saving screenshots of the popup in light and dark
-// themes, of the options page, of the correction form and of the Gmail migration guide under
-// docs/screenshots/.
+// question (Finistère), then Gmail, Google Docs, Zoom and Discord (served by the local fake
+// web, nothing leaves the machine), saving screenshots of the popup in light and dark themes
+// (the first 600 px, as the toolbar shows it, and the whole page), of the options page, of the
+// correction form, of the Gmail migration guide and of Gmail once "I use this one" was chosen,
+// under docs/screenshots/.
 import { mkdirSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Page } from 'playwright-core';
@@ -13,13 +14,18 @@ const OUT = resolve(import.meta.dirname, '../docs/screenshots');
 /** The toolbar popup's width (24rem). */
 const POPUP_WIDTH = 384;
 
-async function shoot(page: Page, name: string): Promise<string[]> {
+async function shoot(page: Page, name: string, firstScreen = false): Promise<string[]> {
   const files: string[] = [];
   for (const scheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme: scheme });
     const file = resolve(OUT, `${name}-${scheme}.png`);
     await page.screenshot({ path: file, fullPage: true });
     files.push(file);
+    if (firstScreen) {
+      const first = resolve(OUT, `${name}-first-screen-${scheme}.png`);
+      await page.screenshot({ path: first });
+      files.push(first);
+    }
   }
   return files;
 }
@@ -32,7 +38,7 @@ export async function demo(): Promise<string[]> {
     // First run: the options page asks where the user is.
     const welcome = await matou.openOptions();
     await welcome.setViewportSize({ width: 900, height: 900 });
-    await welcome.locator('#welcome-search').fill('ille');
+    await welcome.locator('#welcome-search').fill('finist');
     saved.push(...(await shoot(welcome, 'options-welcome')));
     await welcome
       .locator('#welcome')
@@ -48,9 +54,11 @@ export async function demo(): Promise<string[]> {
       await popup.setViewportSize({ width: POPUP_WIDTH, height: 600 });
       const reading = await readPopup(popup);
       process.stdout.write(
-        `${service.name}: ${reading.hosts.length} hosts shown first (${reading.rankedFor.trim()})\n`,
+        `${service.name}: leads with ${reading.lead?.name ?? 'no host'} ("${reading.lead?.action ?? ''}", ` +
+          `ends at ${reading.lead?.actionBottom ?? '-'} px), ${reading.hosts.length} hosts shown first ` +
+          `(${reading.rankedFor.trim()})\n`,
       );
-      saved.push(...(await shoot(popup, `popup-${service.slug}`)));
+      saved.push(...(await shoot(popup, `popup-${service.slug}`, true)));
       await popup.close();
       await site.close();
     }
@@ -89,6 +97,21 @@ export async function demo(): Promise<string[]> {
     await guide.locator('main.guide:not([aria-busy]) ol.guide-steps').waitFor();
     saved.push(...(await shoot(guide, 'guide-gmail')));
     await guide.close();
+
+    // "I use this one" on Gmail: the popup then leads with the user's host (and the badge says so).
+    const chosen = await matou.openPopup(mailTab);
+    await chosen.setViewportSize({ width: POPUP_WIDTH, height: 600 });
+    await readPopup(chosen);
+    await chosen
+      .locator('.lead-host')
+      .getByRole('button', { name: /^(J'utilise celui-ci|I use this one)$/ })
+      .click();
+    await chosen.locator('.lead-host.mine').waitFor();
+    await chosen.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    saved.push(...(await shoot(chosen, 'popup-gmail-my-host', true)));
+    const badge = await matou.badge(mailTab);
+    process.stdout.write(`Gmail after "I use this one": badge "${badge.text}", ${badge.title}\n`);
+    await chosen.close();
     await mail.close();
   } finally {
     await matou.close();

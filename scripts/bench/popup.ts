@@ -50,7 +50,7 @@ declare global {
 const WATCH_FOR_HOSTS = `
 if (location.pathname.endsWith('/popup/index.html')) {
   new MutationObserver((records, observer) => {
-    if (window.__matouHostsAt === undefined && document.querySelector('.hosts h4')) {
+    if (window.__matouHostsAt === undefined && document.querySelector('.lead-host h3, .hosts h4')) {
       window.__matouHostsAt = performance.now();
       observer.disconnect();
     }
@@ -63,7 +63,7 @@ async function openOnce(matou: Matou, tabId: number): Promise<{ ms: number; host
   await page.waitForFunction(() => window.__matouHostsAt !== undefined, undefined, { timeout: 10_000 });
   const result = await page.evaluate(() => ({
     ms: window.__matouHostsAt!,
-    hosts: document.querySelectorAll('.hosts h4').length,
+    hosts: document.querySelectorAll('.lead-host h3, .hosts h4').length,
   }));
   await page.close();
   return result;

@@ -1,6 +1,7 @@
 // The popup and the options page in Firefox ESR, with the built extension (dist/firefox), in
 // French: the real toolbar popup for Gmail, Google Docs, Zoom and Discord; the ranking after a
-// region change; "never on this site" and "this page is not Gmail" with their undo; ignored
+// region change; the host each popup leads with, within its first 600 px, and "I use this one"
+// with its undo; "never on this site" and "this page is not Gmail" with their undo; ignored
 // sites, local corrections, export and import in the options; the correction form's link; axe.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -208,6 +209,42 @@ describe('Firefox: silence and corrections, and their undo', () => {
       body: preview.body,
     });
     await form.close();
+  });
+});
+
+describe('Firefox: answer first, and "I use this one"', () => {
+  test.each(SERVICES.map((s) => [s.name]))(
+    '%s: the real popup leads with a host, its name and one button within the first 600 px',
+    async (name) => {
+      const { lead } = await realPopup(name);
+      expect(lead).not.toBeNull();
+      expect(lead!.href).toMatch(/^https:\/\//);
+      expect(lead!.nameBottom).toBeLessThanOrEqual(600);
+      expect(lead!.actionBottom).toBeLessThanOrEqual(600);
+      console.info(
+        `[firefox] ${name}: ${lead!.name} ends at ${lead!.nameBottom} px, "${lead!.action}" at ${lead!.actionBottom} px`,
+      );
+    },
+  );
+
+  test('Gmail: the badge and the next popup say "your host", and one click undoes both', async () => {
+    const { tabId } = sites.get('Gmail')!;
+    const before = await matou.badge(tabId);
+    expect(before.text).toMatch(/^\d+$/);
+    const popup = await matou.openPopup(tabId);
+    await popup.waitForSelector('.lead-host');
+    await clickButton(popup, '.lead-host', "J'utilise celui-ci");
+    await waitForText(popup, '.lead-host', /Votre hébergeur pour « Courriel »/);
+    await matou.waitForBadge(tabId, (text) => text === '✓');
+    expect((await matou.badge(tabId)).title).toMatch(
+      /^Matou : vous êtes sur Gmail\. Vous avez une alternative : .+\.$/,
+    );
+    const { lead } = await realPopup('Gmail');
+    expect(lead?.mine).toBe(true);
+    await clickButton(popup, '.lead-host', "Je ne l'utilise plus");
+    await matou.waitForBadge(tabId, (text) => text === before.text);
+    expect((await matou.badge(tabId)).title).toBe(before.title);
+    await popup.close();
   });
 });
 

@@ -42,6 +42,8 @@ export const ENGLISH: typeof FRENCH = {
 /** Answers the first-run question in the options page: France, the département found by `search`. */
 export async function answerWelcome(matou: Matou, search: string): Promise<void> {
   const page = await matou.openOptions();
+  // The country proposed is guessed from the browser's language and time zone (not France in English).
+  await page.locator('#welcome-country').selectOption('FR');
   await page.locator('#welcome-search').fill(search);
   await page
     .locator('#welcome')
@@ -72,31 +74,56 @@ export async function chooseRegion(matou: Matou, code: string): Promise<void> {
 export interface PopupReading {
   service: string;
   rankedFor: string;
-  /** "group: host name", in the order shown. */
+  /** "group: host name", in the order shown: the host the popup leads with first, then the others. */
   hosts: string[];
+  /** The host the popup leads with (the best one, or the user's own), its main button, and where they end on screen. */
+  lead: null | {
+    name: string;
+    action: string;
+    href: string;
+    mine: boolean;
+    nameBottom: number;
+    actionBottom: number;
+  };
 }
 
 /** Reads what the popup shows; runs inside the page (either browser), self-contained. */
 export function readPopupDocument(doc: Document = document): PopupReading {
   const hosts: string[] = [];
+  const card = doc.querySelector('.lead-host');
+  const name = card?.querySelector('h3');
+  const action = card?.querySelector<HTMLAnchorElement>('.button.primary');
+  if (card && name)
+    hosts.push(`${card.querySelector('.group-label')?.textContent ?? 'mine'}: ${name.textContent ?? ''}`);
   for (const group of doc.querySelectorAll('.hosts .group')) {
     const title = group.querySelector('h3')?.textContent ?? '';
-    for (const name of group.querySelectorAll('h4')) hosts.push(`${title}: ${name.textContent ?? ''}`);
+    for (const host of group.querySelectorAll('h4')) hosts.push(`${title}: ${host.textContent ?? ''}`);
   }
   return {
     service: doc.querySelector('h1')?.textContent ?? '',
     rankedFor: doc.querySelector('.region-line')?.textContent ?? '',
     hosts,
+    lead:
+      card && name && action
+        ? {
+            name: name.textContent ?? '',
+            action: action.textContent ?? '',
+            href: action.href,
+            mine: card.classList.contains('mine'),
+            nameBottom: name.getBoundingClientRect().bottom + doc.documentElement.scrollTop,
+            actionBottom: action.getBoundingClientRect().bottom + doc.documentElement.scrollTop,
+          }
+        : null,
   };
 }
 
 /** A selector that matches once the popup has rendered its hosts (or said it has none). */
-export const POPUP_READY = 'main:not([aria-busy]) :is(.hosts, .empty, .region-line)';
+export const POPUP_READY = 'main:not([aria-busy]) :is(.lead-host, .hosts, .empty, .region-line)';
 
 /** Waits for the popup to have rendered its hosts (or said it has none) and reads it. */
 export async function readPopup(page: Page): Promise<PopupReading> {
   await page.locator('main:not([aria-busy])').waitFor();
-  await page.locator('.hosts, .empty, .region-line').first().waitFor();
+  await page.locator('.lead-host, .hosts, .empty, .region-line').first().waitFor();
   return page.evaluate(readPopupDocument as () => PopupReading);
 }
 
