@@ -1,10 +1,10 @@
 // The hosts the user said they use ("this is my host now"), one per need: listed with the need,
 // marked when the directory copy in use no longer lists them, each removable in one click.
-import { useRef, useState } from 'preact/hooks';
 import type { OptionsState } from '../core/protocol';
 import { ask } from '../ui/background';
-import { errorText, formatDate, pick, t } from '../ui/i18n';
+import { formatDate, pick, t } from '../ui/i18n';
 import { ExternalLink } from '../ui/links';
+import { useRemoval } from './removal';
 
 export function MyHostsSection({
   state,
@@ -13,19 +13,7 @@ export function MyHostsSection({
   state: OptionsState;
   onState: (state: OptionsState) => void;
 }) {
-  const [note, setNote] = useState<string | null>(null);
-  const title = useRef<HTMLHeadingElement>(null);
-
-  async function remove(category: string, name: string) {
-    try {
-      onState(await ask({ type: 'remove-my-host', category }));
-      setNote(t('myHostRemoved', [name]));
-      // The button that had the focus is gone: give it to the section's heading.
-      title.current?.focus();
-    } catch (error) {
-      setNote(t('actionFailed', [errorText(error)]));
-    }
-  }
+  const { note, title, remove } = useRemoval();
 
   return (
     <section id="my-hosts" aria-labelledby="my-hosts-title">
@@ -51,7 +39,13 @@ export function MyHostsSection({
                 <button
                   type="button"
                   aria-label={t('myHostRemoveLabel', [choice.organization.name, pick(need)])}
-                  onClick={() => void remove(choice.category, choice.organization.name)}
+                  onClick={() =>
+                    void remove(
+                      () => ask({ type: 'remove-my-host', category: choice.category }),
+                      onState,
+                      t('myHostRemoved', [choice.organization.name]),
+                    )
+                  }
                 >
                   {t('myHostRemove')}
                 </button>

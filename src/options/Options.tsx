@@ -15,6 +15,7 @@ import { GuidePage } from './guide/GuidePage';
 import { CorrectionPage } from './corrections/CorrectionPage';
 import { CorrectionsSection } from './corrections/LocalCorrections';
 import { MyHostsSection } from './MyHostsSection';
+import { useRemoval } from './removal';
 
 export function Options({ hash = '' }: { hash?: string }) {
   // "Suggest a correction" (#correct?…) and the migration guides (#guide?…) are views of this
@@ -287,20 +288,10 @@ function DirectorySection({
 }
 
 function IgnoredSection({ state, onState }: { state: OptionsState; onState: (state: OptionsState) => void }) {
-  const [note, setNote] = useState<string | null>(null);
+  const { note, title, remove: removal } = useRemoval();
   const sites = state.settings.ignoredSites;
-  const title = useRef<HTMLHeadingElement>(null);
-
-  async function remove(host: string) {
-    try {
-      onState(await ask({ type: 'unignore-site', host }));
-      setNote(t('ignoredRemoved', [host]));
-      // The button that had the focus is gone: give it to the section's heading.
-      title.current?.focus();
-    } catch (error) {
-      setNote(t('actionFailed', [errorText(error)]));
-    }
-  }
+  const remove = (host: string) =>
+    removal(() => ask({ type: 'unignore-site', host }), onState, t('ignoredRemoved', [host]));
 
   return (
     <section id="ignored" aria-labelledby="ignored-title">

@@ -2,7 +2,7 @@
 // ("this page is not <service>", hosts they know), each removable, a form to add a host they
 // know, and the way to the correction form. Kept under their own storage key: a directory
 // refresh or an update never changes them; export and import carry them.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import {
   cleanLine,
   MAX_HOST_NAME,
@@ -18,12 +18,12 @@ import { ask } from '../../ui/background';
 import { errorText, lang, t } from '../../ui/i18n';
 import { ExternalLink } from '../../ui/links';
 import { REGISTRATION_KEYS } from './labels';
+import { useRemoval } from '../removal';
 
 /** `reload` changes when the corrections may have changed elsewhere on the page (an import). */
 export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
   const [state, setState] = useState<CorrectionsState | null>(null);
-  const [note, setNote] = useState<string | null>(null);
-  const title = useRef<HTMLHeadingElement>(null);
+  const { note, setNote, title, remove: removal } = useRemoval();
 
   useEffect(() => {
     ask({ type: 'get-corrections' }).then(setState, (error: unknown) =>
@@ -31,16 +31,8 @@ export function CorrectionsSection({ reload = 0 }: { reload?: number }) {
     );
   }, [reload]);
 
-  async function remove(id: string, what: string) {
-    try {
-      setState(await ask({ type: 'remove-correction', id }));
-      setNote(t('localCorrectionRemoved', [what]));
-      // The button that had the focus is gone: give it to the section's heading.
-      title.current?.focus();
-    } catch (error) {
-      setNote(t('actionFailed', [errorText(error)]));
-    }
-  }
+  const remove = (id: string, what: string) =>
+    removal(() => ask({ type: 'remove-correction', id }), setState, t('localCorrectionRemoved', [what]));
 
   const language = lang();
   const serviceName = (id: string) => state?.catalogue.services.find((s) => s.id === id)?.name ?? id;
