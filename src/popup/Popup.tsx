@@ -32,24 +32,31 @@ function OptionsLink({ section, children }: { section: string; children: Compone
   );
 }
 
+/** The tab's state, asked for as soon as the tab is known. */
+function load(tabId: Promise<number | null>): Promise<View> {
+  return tabId
+    .then(async (id) => {
+      if (id === null) return { kind: 'no-tab' } as const;
+      return { kind: 'ready', state: await ask({ type: 'get-popup-state', tabId: id }) } as const;
+    })
+    .catch((error: unknown) => ({ kind: 'failed', reason: errorText(error) }) as const);
+}
+
 export function Popup({ tabId }: { tabId: Promise<number | null> }) {
   const [view, setView] = useState<View>({ kind: 'loading' });
+  // Asked during the first render, not in an effect: effects run after the first paint, and the
+  // background's answer is what the popup waits for.
+  const [answer] = useState(() => load(tabId));
 
   useEffect(() => {
     let live = true;
-    tabId
-      .then(async (id) => {
-        if (id === null) return { kind: 'no-tab' } as const;
-        return { kind: 'ready', state: await ask({ type: 'get-popup-state', tabId: id }) } as const;
-      })
-      .catch((error: unknown) => ({ kind: 'failed', reason: errorText(error) }) as const)
-      .then((next) => {
-        if (live) setView(next);
-      });
+    void answer.then((next) => {
+      if (live) setView(next);
+    });
     return () => {
       live = false;
     };
-  }, [tabId]);
+  }, [answer]);
 
   if (view.kind === 'loading') {
     return (
