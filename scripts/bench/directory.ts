@@ -50,13 +50,18 @@ export interface DirectoryBenchResult {
  * the real one: mostly French hosts spread over départements, some with no place, a few
  * Belgian, Swiss and Canadian; real software names, all four registrations, some full or off.
  */
-export function syntheticFederation(members: number, seed = 42): CrawledFederation {
+export function syntheticFederation(
+  members: number,
+  seed = 42,
+  options: { facts?: boolean } = {},
+): CrawledFederation {
   const rnd = mulberry32(seed);
+  const withFacts = options.facts !== false;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(rnd() * list.length)]!;
   // Trust facts draw from their own sequence, so that the rest of the directory is the same
   // with or without them (sizes before and after they were carried compare like for like).
   const facts = mulberry32(seed + 7919);
-  const chance = (p: number) => facts() < p;
+  const chance = (p: number) => withFacts && facts() < p;
   const pickFact = <T>(list: readonly T[]): T => list[Math.floor(facts() * list.length)]!;
   const day = () =>
     chance(0.5)
