@@ -94,7 +94,6 @@ export interface RankedHost {
   endDate?: string;
 }
 
-type IndexedHost = Omit<RankedHost, 'locality'>;
 type SnapshotOrganization = DirectorySnapshot['organizations'][number];
 type SnapshotService = SnapshotOrganization['services'][number];
 
@@ -111,8 +110,8 @@ interface Member {
 interface Entry {
   member: Member;
   service: SnapshotService;
-  /** The host as returned, without its locality: made the first time a query returns it. */
-  host: IndexedHost | undefined;
+  /** What the host returned shares whatever its locality: made the first time a query returns it. */
+  parts: Pick<RankedHost, 'organization' | 'service' | 'software'> | undefined;
   /** The host as returned for each locality, made on first use and then shared (frozen). */
   ranked: [RankedHost | undefined, RankedHost | undefined, RankedHost | undefined, RankedHost | undefined];
   /** Earliest of the service's and the organisation's end dates. */
@@ -186,36 +185,44 @@ function serviceOf(service: SnapshotService, org: SnapshotOrganization, url: str
   return out;
 }
 
+// Built with a store per key rather than conditional spreads: spreading objects of varying
+// shapes is one of the slowest things an engine does, and a query may make hundreds of these.
 function placeOf(org: SnapshotOrganization): HostPlace {
   const { countryCode, departement, region, city } = org.place;
-  return {
-    ...(countryCode ? { countryCode } : {}),
-    ...(departement ? { departement } : {}),
-    ...(region ? { region } : {}),
-    ...(city ? { city } : {}),
+  const place: HostPlace = {
     known: countryCode !== undefined || departement !== undefined || region !== undefined,
     precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
   };
+  if (countryCode) place.countryCode = countryCode;
+  if (departement) place.departement = departement;
+  if (region) place.region = region;
+  if (city) place.city = city;
+  return place;
 }
 
-/** The host for an entry, made once: a popup shows a few hosts of one need, not all of them. */
-function hostOf(entry: Entry): IndexedHost {
-  if (entry.host !== undefined) return entry.host;
+/** The host for an entry and a locality, made once: a popup shows a few hosts of one need. */
+function rankedOf(entry: Entry, locality: Locality): RankedHost {
   const { member, service } = entry;
   const { org } = member;
-  const host: IndexedHost = {
+  const parts = (entry.parts ??= {
     organization: (member.organization ??= organizationOf(org)),
     service: serviceOf(service, org, (service.url ?? org.website) as string),
     software: service.software.id
       ? { id: service.software.id, name: service.software.name ?? '' }
       : { name: service.software.name ?? '' },
+  });
+  const host: RankedHost = {
+    organization: parts.organization,
+    service: parts.service,
+    software: parts.software,
     registration: service.registration,
     load: service.load === 'open' ? 'open' : 'unknown',
+    locality,
     place: (member.place ??= placeOf(org)),
   };
   if (service.categoryBasis) host.categoryBasis = service.categoryBasis;
   if (entry.endDate) host.endDate = entry.endDate;
-  return (entry.host = host);
+  return host;
 }
 
 const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = {
@@ -262,7 +269,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
       buckets[ACCESS_RANK[service.registration]]!.push({
         member,
         service,
-        host: undefined,
+        parts: undefined,
         endDate,
         ranked: [undefined, undefined, undefined, undefined],
       });
@@ -316,7 +323,7 @@ export function rankHosts(
     if (entry.endDate !== undefined && entry.endDate <= today) continue;
     const locality = localityOf(entry.member, user);
     const group = GROUP[locality];
-    const ranked = (entry.ranked[group] ??= { ...hostOf(entry), locality });
+    const ranked = (entry.ranked[group] ??= rankedOf(entry, locality));
     groups[group]!.push(ranked);
   }
   return groups.flat();

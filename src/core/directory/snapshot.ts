@@ -227,17 +227,18 @@ function recount(
   let uncategorized = 0;
   let withoutUrl = 0;
   const orgIds = new Set<string>();
+  const serviceIds = new Set<string>(); // one set, emptied for each organisation
   for (const org of organizations) {
     if (checkIds) {
       if (orgIds.has(org.id)) return null;
       orgIds.add(org.id);
-      const serviceIds = new Set<string>();
-      for (const service of org.services) {
+      serviceIds.clear();
+    }
+    for (const service of org.services) {
+      if (checkIds) {
         if (serviceIds.has(service.id)) return null;
         serviceIds.add(service.id);
       }
-    }
-    for (const service of org.services) {
       services += 1;
       if (service.categories.length === 0) uncategorized += 1;
       if (service.url === undefined) withoutUrl += 1;

@@ -80,7 +80,8 @@ export function factLink(url: string, website: string | undefined): string {
 export function resolveFactLink(link: string, website: string | undefined): string | undefined {
   if (link.charCodeAt(0) !== 0x2f) return isHttpUrl(link) ? link : undefined;
   const origin = website === undefined ? undefined : ORIGIN.exec(website)?.[0];
-  if (origin === undefined || !isSitePath(link)) return undefined;
+  if (origin === undefined || link.charCodeAt(1) === 0x2f) return undefined;
+  // Checked whole: a valid origin and a valid path make a valid URL, but this is cheap to prove.
   const url = `${origin}${link}`;
   return isHttpUrl(url) ? url : undefined;
 }
