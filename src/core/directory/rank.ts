@@ -113,7 +113,7 @@ interface Entry {
   /** What the host returned shares whatever its locality: made the first time a query returns it. */
   parts: Pick<RankedHost, 'organization' | 'service' | 'software'> | undefined;
   /** The host as returned for each locality, made on first use and then shared (frozen). */
-  ranked: [RankedHost | undefined, RankedHost | undefined, RankedHost | undefined, RankedHost | undefined];
+  ranked: Array<RankedHost | undefined> | undefined;
   /** Earliest of the service's and the organisation's end dates. */
   endDate: string | undefined;
 }
@@ -271,7 +271,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
         service,
         parts: undefined,
         endDate,
-        ranked: [undefined, undefined, undefined, undefined],
+        ranked: undefined,
       });
     }
   }
@@ -323,7 +323,10 @@ export function rankHosts(
     if (entry.endDate !== undefined && entry.endDate <= today) continue;
     const locality = localityOf(entry.member, user);
     const group = GROUP[locality];
-    const ranked = (entry.ranked[group] ??= rankedOf(entry, locality));
+    const ranked = ((entry.ranked ??= [undefined, undefined, undefined, undefined])[group] ??= rankedOf(
+      entry,
+      locality,
+    ));
     groups[group]!.push(ranked);
   }
   return groups.flat();
