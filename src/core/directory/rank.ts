@@ -1,6 +1,7 @@
 // Ranking: which hosts to show for a need, nearest first. The index is built once per snapshot
 // (hosts grouped by category and pre-sorted by access then name); a query walks only the hosts
-// of its category once, placing each in its locality group.
+// of its category once, placing each in its locality group, and makes the host objects it
+// returns the first time it returns them.
 
 import { parseRegion, type ParsedRegion } from '../regions';
 import { inHostOrder } from './order';
@@ -126,6 +127,9 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
+const link = (stored: string | undefined, website: string | undefined) =>
+  stored === undefined ? undefined : resolveFactLink(stored, website);
+
 // Facts are copied one by one, with a store per key (not a loop over key names): a keyed store
 // in a loop sees every combination of present facts and slows the whole index down. Links
 // stored as paths on the organisation's website are given back whole.
@@ -155,9 +159,6 @@ function organizationOf(org: SnapshotOrganization): HostOrganization {
   }
   return out;
 }
-
-const link = (stored: string | undefined, website: string | undefined) =>
-  stored === undefined ? undefined : resolveFactLink(stored, website);
 
 function serviceOf(service: SnapshotService, org: SnapshotOrganization, url: string): HostService {
   const out: HostService = {
