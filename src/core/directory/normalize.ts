@@ -5,6 +5,7 @@
 import type { Catalogue, Software } from '../catalogue/types';
 import { ISO_ALPHA2, countryFromName, parseRegion, placeFromAddress } from '../regions';
 import { FUNCTION_KEYWORDS, categoriesFromName } from './keywords';
+import { sortInHostOrder } from './order';
 import type { PropertiesMap } from './properties';
 import {
   FUNDING_KINDS,
@@ -27,7 +28,7 @@ import {
   type Registration,
   type ServiceLoad,
 } from './schema';
-import { cleanText, httpUrl, makeId, toSourceRef } from './text';
+import { cleanText, factLink, httpUrl, makeId, toSourceRef } from './text';
 
 // ---- what the crawler hands over ---------------------------------------------------------
 
@@ -455,6 +456,28 @@ export function hoistHostFacts(org: DirectoryOrganization): void {
 }
 
 /**
+ * Fact links on the organisation's own website are stored as paths (`/mentions-legales`): a
+ * member's legal notice, contact and guide pages mostly are, and its origin is then written once
+ * (in `website`) instead of in every link. `rankHosts` gives them back whole.
+ */
+function writeLinksOnSite(org: DirectoryOrganization): void {
+  const { website } = org;
+  if (website === undefined) return;
+  const link = (url: string | undefined) => (url === undefined ? undefined : factLink(url, website));
+  const onSite = <T extends { legalUrl?: string; guideUrl?: string; contactUrl?: string }>(facts: T) => {
+    if (facts.legalUrl !== undefined) facts.legalUrl = link(facts.legalUrl);
+    if (facts.guideUrl !== undefined) facts.guideUrl = link(facts.guideUrl);
+    if (facts.contactUrl !== undefined) facts.contactUrl = link(facts.contactUrl);
+  };
+  if (org.facts) {
+    onSite(org.facts);
+    if (org.facts.funding)
+      org.facts.funding = org.facts.funding.map((f) => ({ kind: f.kind, url: factLink(f.url, website) }));
+  }
+  for (const service of org.services) if (service.facts) onSite(service.facts);
+}
+
+/**
  * A service's `from`, written relative to its organisation's `from` when both are on the same
  * origin (or both local paths): `pad.properties`, `services/pad.properties`, `../x.properties`.
  * Resolving it against the organisation's `from` (as a URL does) gives the full location back.
@@ -652,6 +675,8 @@ export function normalizeFederation(
     if (verdict.endDate) entry.endDate = verdict.endDate;
     if (orgFacts) entry.facts = orgFacts;
     hoistHostFacts(entry);
+    writeLinksOnSite(entry);
+    sortInHostOrder(services);
     organizations.push(entry);
     counts.organizations += 1;
     counts.services += services.length;
@@ -672,6 +697,7 @@ export function normalizeFederation(
     );
   }
 
+  sortInHostOrder(organizations);
   counts.categories = Object.fromEntries([...categories].sort((a, b) => a[0].localeCompare(b[0])));
   counts.warnings = warnings.total;
 

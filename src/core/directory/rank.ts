@@ -1,8 +1,11 @@
 // Ranking: which hosts to show for a need, nearest first. The index is built once per snapshot
 // (hosts grouped by category and pre-sorted by access then name); a query walks only the hosts
-// of its category once, placing each in its locality group.
+// of its category once, placing each in its locality group, and makes the host objects it
+// returns the first time it returns them.
 
 import { parseRegion, type ParsedRegion } from '../regions';
+import { inHostOrder } from './order';
+import { resolveFactLink } from './text';
 import type {
   DirectorySnapshot,
   FundingLink,
@@ -92,16 +95,26 @@ export interface RankedHost {
   endDate?: string;
 }
 
-type IndexedHost = Omit<RankedHost, 'locality'>;
+type SnapshotOrganization = DirectorySnapshot['organizations'][number];
+type SnapshotService = SnapshotOrganization['services'][number];
 
-interface Entry {
-  host: IndexedHost;
-  categories: readonly string[];
-  /** The host as returned for each locality, made on first use and then shared (frozen). */
-  ranked: [RankedHost | undefined, RankedHost | undefined, RankedHost | undefined, RankedHost | undefined];
+/** What the index keeps per organisation: its place for ranking; the rest made on first use. */
+interface Member {
+  org: SnapshotOrganization;
   countryCode: string | undefined;
   departement: string | undefined;
   region: string | undefined;
+  place: HostPlace | undefined;
+  organization: HostOrganization | undefined;
+}
+
+interface Entry {
+  member: Member;
+  service: SnapshotService;
+  /** What the host returned shares whatever its locality: made the first time a query returns it. */
+  parts: Pick<RankedHost, 'organization' | 'service' | 'software'> | undefined;
+  /** The host as returned for each locality, made on first use and then shared (frozen). */
+  ranked: Array<RankedHost | undefined> | undefined;
   /** Earliest of the service's and the organisation's end dates. */
   endDate: string | undefined;
 }
@@ -114,29 +127,40 @@ export interface DirectoryIndex {
   readonly hostCount: number;
 }
 
+const link = (stored: string | undefined, website: string | undefined) =>
+  stored === undefined ? undefined : resolveFactLink(stored, website);
+
 // Facts are copied one by one, with a store per key (not a loop over key names): a keyed store
-// in a loop sees every combination of present facts and slows the whole index down.
-function organizationOf(org: DirectorySnapshot['organizations'][number]): HostOrganization {
+// in a loop sees every combination of present facts and slows the whole index down. Links
+// stored as paths on the organisation's website are given back whole.
+function organizationOf(org: SnapshotOrganization): HostOrganization {
   const out: HostOrganization = { id: org.id, name: org.name };
-  if (org.website !== undefined) out.website = org.website;
+  const { website } = org;
+  if (website !== undefined) out.website = website;
   const f = org.facts;
   if (f === undefined) return out;
   if (f.type !== undefined) out.type = f.type;
   if (f.startDate !== undefined) out.startDate = f.startDate;
   if (f.memberSince !== undefined) out.memberSince = f.memberSince;
   if (f.description !== undefined) out.description = f.description;
-  if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
-  if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
-  if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
-  if (f.funding !== undefined) out.funding = f.funding;
+  const contactUrl = link(f.contactUrl, website);
+  if (contactUrl !== undefined) out.contactUrl = contactUrl;
+  const legalUrl = link(f.legalUrl, website);
+  if (legalUrl !== undefined) out.legalUrl = legalUrl;
+  const guideUrl = link(f.guideUrl, website);
+  if (guideUrl !== undefined) out.guideUrl = guideUrl;
+  if (f.funding !== undefined) {
+    const funding: FundingLink[] = [];
+    for (const { kind, url } of f.funding) {
+      const resolved = resolveFactLink(url, website);
+      if (resolved !== undefined) funding.push({ kind, url: resolved });
+    }
+    if (funding.length > 0) out.funding = funding;
+  }
   return out;
 }
 
-function serviceOf(
-  service: DirectorySnapshot['organizations'][number]['services'][number],
-  org: DirectorySnapshot['organizations'][number],
-  url: string,
-): HostService {
+function serviceOf(service: SnapshotService, org: SnapshotOrganization, url: string): HostService {
   const out: HostService = {
     id: service.id,
     name: service.name,
@@ -147,9 +171,12 @@ function serviceOf(
   if (f !== undefined) {
     if (f.startDate !== undefined) out.startDate = f.startDate;
     if (f.description !== undefined) out.description = f.description;
-    if (f.legalUrl !== undefined) out.legalUrl = f.legalUrl;
-    if (f.guideUrl !== undefined) out.guideUrl = f.guideUrl;
-    if (f.contactUrl !== undefined) out.contactUrl = f.contactUrl;
+    const legalUrl = link(f.legalUrl, org.website);
+    if (legalUrl !== undefined) out.legalUrl = legalUrl;
+    const guideUrl = link(f.guideUrl, org.website);
+    if (guideUrl !== undefined) out.guideUrl = guideUrl;
+    const contactUrl = link(f.contactUrl, org.website);
+    if (contactUrl !== undefined) out.contactUrl = contactUrl;
   }
   // Host facts all of an organisation's services state alike are stored once, on it.
   const hostProvider = f?.hostProvider ?? org.facts?.hostProvider;
@@ -157,6 +184,46 @@ function serviceOf(
   const hostCountry = f?.hostCountry ?? org.facts?.hostCountry;
   if (hostCountry !== undefined) out.hostCountry = hostCountry;
   return out;
+}
+
+// Built with a store per key rather than conditional spreads: spreading objects of varying
+// shapes is one of the slowest things an engine does, and a query may make hundreds of these.
+function placeOf(org: SnapshotOrganization): HostPlace {
+  const { countryCode, departement, region, city } = org.place;
+  const place: HostPlace = {
+    known: countryCode !== undefined || departement !== undefined || region !== undefined,
+    precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
+  };
+  if (countryCode) place.countryCode = countryCode;
+  if (departement) place.departement = departement;
+  if (region) place.region = region;
+  if (city) place.city = city;
+  return place;
+}
+
+/** The host for an entry and a locality, made once: a popup shows a few hosts of one need. */
+function rankedOf(entry: Entry, locality: Locality): RankedHost {
+  const { member, service } = entry;
+  const { org } = member;
+  const parts = (entry.parts ??= {
+    organization: (member.organization ??= organizationOf(org)),
+    service: serviceOf(service, org, (service.url ?? org.website) as string),
+    software: service.software.id
+      ? { id: service.software.id, name: service.software.name ?? '' }
+      : { name: service.software.name ?? '' },
+  });
+  const host: RankedHost = {
+    organization: parts.organization,
+    service: parts.service,
+    software: parts.software,
+    registration: service.registration,
+    load: service.load === 'open' ? 'open' : 'unknown',
+    locality,
+    place: (member.place ??= placeOf(org)),
+  };
+  if (service.categoryBasis) host.categoryBasis = service.categoryBasis;
+  if (entry.endDate) host.endDate = entry.endDate;
+  return host;
 }
 
 const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = {
@@ -167,76 +234,45 @@ const ACCESS_RANK: Record<Registration, 0 | 1 | 2 | 3> = {
   unknown: 3,
 };
 
-/** Names compare without case or accents ("Écolo" sorts with "ecolo"), then by id for a stable order. */
-function sortKey(name: string): string {
-  const lower = name.toLowerCase();
-  return NON_ASCII.test(lower) ? lower.normalize('NFD').replace(/[\u0300-\u036f]/g, '') : lower;
-}
-// eslint-disable-next-line no-control-regex -- the test is for "anything beyond ASCII"
-const NON_ASCII = /[^\u0000-\u007f]/;
-
 /**
  * Builds the lookup once per snapshot. Services that are full, or that have neither a URL of
- * their own nor an organisation website, are left out: they cannot be offered to anyone.
+ * their own nor an organisation website, are left out: they cannot be offered to anyone. The
+ * index holds what ranking needs (categories, access, place, end dates); the objects a query
+ * returns are made the first time it returns them.
  */
 export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
-  // Order once: organisations by name, their services by name, then stable buckets by access.
-  // Every category list is then filled in that order and needs no sort of its own.
-  const orgs = snapshot.organizations
-    .map((org) => ({ org, key: `${sortKey(org.name)}\u0000${org.id}` }))
-    .sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
+  // Organisations by name, their services by name (as the build writes them), then stable
+  // buckets by access: every category list is filled in that order and needs no sort of its own.
   const buckets: Entry[][] = [[], [], [], []];
-  for (const { org } of orgs) {
-    const { countryCode, departement, region, city } = org.place;
-    const place: HostPlace = {
-      ...(countryCode ? { countryCode } : {}),
-      ...(departement ? { departement } : {}),
-      ...(region ? { region } : {}),
-      ...(city ? { city } : {}),
-      known: countryCode !== undefined || departement !== undefined || region !== undefined,
-      precision: departement ? 'departement' : region ? 'region' : countryCode ? 'country' : 'unknown',
+  for (const org of inHostOrder(snapshot.organizations)) {
+    const { countryCode, departement, region } = org.place;
+    const member: Member = {
+      org,
+      countryCode: countryCode ?? (departement || region ? 'FR' : undefined),
+      departement,
+      region,
+      place: undefined,
+      organization: undefined,
     };
-    const organization = organizationOf(org);
-    const hostCountry = countryCode ?? (departement || region ? 'FR' : undefined);
-    const services: Array<{ service: (typeof org.services)[number]; key: string }> = [];
-    for (const service of org.services) {
+    for (const service of inHostOrder(org.services)) {
       if (
         service.load === 'full' ||
         service.categories.length === 0 ||
         (service.url ?? org.website) === undefined
       )
         continue;
-      services.push({ service, key: `${sortKey(service.name)}\u0000${service.id}` });
-    }
-    if (services.length > 1) services.sort((a, b) => (a.key < b.key ? -1 : a.key > b.key ? 1 : 0));
-    for (const { service } of services) {
-      const url = (service.url ?? org.website) as string;
       const endDate =
         service.endDate && org.endDate
           ? service.endDate < org.endDate
             ? service.endDate
             : org.endDate
           : (service.endDate ?? org.endDate);
-      const host: IndexedHost = {
-        organization,
-        service: serviceOf(service, org, url),
-        software: service.software.id
-          ? { id: service.software.id, name: service.software.name ?? '' }
-          : { name: service.software.name ?? '' },
-        registration: service.registration,
-        load: service.load === 'open' ? 'open' : 'unknown',
-        place,
-      };
-      if (service.categoryBasis) host.categoryBasis = service.categoryBasis;
-      if (endDate) host.endDate = endDate;
       buckets[ACCESS_RANK[service.registration]]!.push({
-        host,
-        categories: service.categories,
-        countryCode: hostCountry,
-        departement,
-        region,
+        member,
+        service,
+        parts: undefined,
         endDate,
-        ranked: [undefined, undefined, undefined, undefined],
+        ranked: undefined,
       });
     }
   }
@@ -245,7 +281,7 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
   for (const bucket of buckets) {
     for (const entry of bucket) {
       hostCount += 1;
-      for (const category of entry.categories) {
+      for (const category of entry.service.categories) {
         let list = byCategory.get(category);
         if (!list) byCategory.set(category, (list = []));
         list.push(entry);
@@ -260,12 +296,12 @@ export function indexDirectory(snapshot: DirectorySnapshot): DirectoryIndex {
   };
 }
 
-function localityOf(entry: Entry, user: ParsedRegion | null): Locality {
+function localityOf(member: Member, user: ParsedRegion | null): Locality {
   if (user === null) return 'national';
-  if (entry.countryCode === undefined) return 'national'; // place unknown: somewhere, maybe here
-  if (user.kind === 'departement' && entry.departement === user.departement) return 'local';
-  if (user.region !== undefined && entry.region === user.region) return 'regional';
-  return entry.countryCode === user.countryCode ? 'national' : 'elsewhere';
+  if (member.countryCode === undefined) return 'national'; // place unknown: somewhere, maybe here
+  if (user.kind === 'departement' && member.departement === user.departement) return 'local';
+  if (user.region !== undefined && member.region === user.region) return 'regional';
+  return member.countryCode === user.countryCode ? 'national' : 'elsewhere';
 }
 
 /**
@@ -286,9 +322,12 @@ export function rankHosts(
   const groups: RankedHost[][] = [[], [], [], []];
   for (const entry of list) {
     if (entry.endDate !== undefined && entry.endDate <= today) continue;
-    const locality = localityOf(entry, user);
+    const locality = localityOf(entry.member, user);
     const group = GROUP[locality];
-    const ranked = (entry.ranked[group] ??= { ...entry.host, locality });
+    const ranked = ((entry.ranked ??= [undefined, undefined, undefined, undefined])[group] ??= rankedOf(
+      entry,
+      locality,
+    ));
     groups[group]!.push(ranked);
   }
   return groups.flat();

@@ -3,7 +3,7 @@
 
 import * as v from 'valibot';
 import { DEPARTEMENTS, FRENCH_REGIONS, ISO_ALPHA2 } from '../regions';
-import { ID_PATTERN, MAX_URL_LENGTH, isCleanText, isHttpUrl, isSourceRef } from './text';
+import { ID_PATTERN, MAX_URL_LENGTH, isCleanText, isFactLink, isHttpUrl, isSourceRef } from './text';
 
 /** Bump when a reader of the previous version could no longer read the file. */
 export const SNAPSHOT_SCHEMA_VERSION = 1;
@@ -40,6 +40,15 @@ export const CATEGORY_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,63}$/;
 const categoryId = v.pipe(v.string(), v.regex(CATEGORY_ID_PATTERN, 'not a category id'));
 
 const httpUrlSchema = v.pipe(v.string(), v.check(isHttpUrl, 'only absolute http: or https: URLs'));
+
+/**
+ * A trust-fact link: an absolute http(s) URL, or a path (`/cgu`) on the organisation's website,
+ * which `rankHosts` resolves against it (see `factLink` in text.ts).
+ */
+const factLinkSchema = v.pipe(
+  v.string(),
+  v.check(isFactLink, "an http(s) URL, or a path on the organisation's website"),
+);
 
 /** Where an entry was read: an http(s) URL, or a path relative to the federation file. */
 const sourceRef = v.pipe(v.string(), v.check(isSourceRef, 'an http(s) URL or a path without a scheme'));
@@ -119,7 +128,7 @@ export type HostProviderType = (typeof HOST_PROVIDER_TYPES)[number];
 export const FUNDING_KINDS = ['liberapay', 'tipeee', 'helloasso', 'paypal', 'custom', 'other'] as const;
 export type FundingKind = (typeof FUNDING_KINDS)[number];
 
-export const fundingSchema = v.object({ kind: v.picklist(FUNDING_KINDS), url: httpUrlSchema });
+export const fundingSchema = v.object({ kind: v.picklist(FUNDING_KINDS), url: factLinkSchema });
 
 // Trust facts (schema version 1 too: readers that predate them ignore keys they do not know).
 // Every one is optional: a fact the member's files do not give is absent, never guessed. They
@@ -135,45 +144,51 @@ const hostFacts = {
 /** An empty `facts` object is refused: absent means "the file says none of them". */
 const NON_EMPTY = 'an empty facts object';
 
+/** The service facts one by one (a bad one is dropped alone, see `parseSnapshot`). */
+export const serviceFactsEntries = v.object({
+  /** `service.startdate`: first day of service (not after the build). */
+  startDate: v.optional(isoDate),
+  /** `service.description`, plain text, capped. */
+  description: v.optional(text(LIMITS.factDescription)),
+  /** `service.legal.url`: terms of use (absent when the same as the organisation's legal notice). */
+  legalUrl: v.optional(factLinkSchema),
+  /** `service.guide.user`: the user guide (absent when the same as the organisation's). */
+  guideUrl: v.optional(factLinkSchema),
+  /** `service.contact.url` (absent when the same as the organisation's). */
+  contactUrl: v.optional(factLinkSchema),
+  /** Absent when on the organisation (all its services state the same). */
+  ...hostFacts,
+});
+
 export const serviceFactsSchema = v.pipe(
-  v.object({
-    /** `service.startdate`: first day of service (not after the build). */
-    startDate: v.optional(isoDate),
-    /** `service.description`, plain text, capped. */
-    description: v.optional(text(LIMITS.factDescription)),
-    /** `service.legal.url`: terms of use (absent when the same as the organisation's legal notice). */
-    legalUrl: v.optional(httpUrlSchema),
-    /** `service.guide.user`: the user guide (absent when the same as the organisation's). */
-    guideUrl: v.optional(httpUrlSchema),
-    /** `service.contact.url` (absent when the same as the organisation's). */
-    contactUrl: v.optional(httpUrlSchema),
-    /** Absent when on the organisation (all its services state the same). */
-    ...hostFacts,
-  }),
+  serviceFactsEntries,
   v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
 );
 
+/** The organisation facts one by one. */
+export const organizationFactsEntries = v.object({
+  /** `organization.type`. */
+  type: v.optional(v.picklist(ORGANIZATION_TYPES)),
+  /** `organization.startdate`: when the organisation began (not after the build). */
+  startDate: v.optional(isoDate),
+  /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
+  memberSince: v.optional(isoDate),
+  /** `organization.description`, plain text, capped. */
+  description: v.optional(text(LIMITS.factDescription)),
+  /** `organization.contact.url`. */
+  contactUrl: v.optional(factLinkSchema),
+  /** `organization.legal.url`: legal notice. */
+  legalUrl: v.optional(factLinkSchema),
+  /** `organization.guide.user`. */
+  guideUrl: v.optional(factLinkSchema),
+  /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
+  funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
+  /** The host facts every one of its services states alike (two or more), stored once. */
+  ...hostFacts,
+});
+
 export const organizationFactsSchema = v.pipe(
-  v.object({
-    /** `organization.type`. */
-    type: v.optional(v.picklist(ORGANIZATION_TYPES)),
-    /** `organization.startdate`: when the organisation began (not after the build). */
-    startDate: v.optional(isoDate),
-    /** `organization.memberof.chatons.startdate`: when it joined CHATONS (not after the build). */
-    memberSince: v.optional(isoDate),
-    /** `organization.description`, plain text, capped. */
-    description: v.optional(text(LIMITS.factDescription)),
-    /** `organization.contact.url`. */
-    contactUrl: v.optional(httpUrlSchema),
-    /** `organization.legal.url`: legal notice. */
-    legalUrl: v.optional(httpUrlSchema),
-    /** `organization.guide.user`. */
-    guideUrl: v.optional(httpUrlSchema),
-    /** `organization.funding.*`: where to give, one link per platform, in a stable order. */
-    funding: v.optional(v.pipe(v.array(fundingSchema), v.minLength(1), v.maxLength(LIMITS.fundingLinks))),
-    /** The host facts every one of its services states alike (two or more), stored once. */
-    ...hostFacts,
-  }),
+  organizationFactsEntries,
   v.check((facts) => Object.keys(facts).length > 0, NON_EMPTY),
 );
 

@@ -1,7 +1,8 @@
 // Reading a snapshot from anywhere (the bundled file, the browser's storage, a download):
 // the header must be valid, entries that fail the schema are dropped one by one (an
-// organisation with a hostile field goes with its services; a hostile service goes alone), the
-// counts are recomputed for what is kept, and the result validates against `snapshotSchema`.
+// organisation with a hostile field goes with its services; a hostile service goes alone), a
+// trust fact that fails goes alone (its entry is kept without it), the counts are recomputed for
+// what is kept, and the result validates against `snapshotSchema`.
 
 import * as v from 'valibot';
 import { isPlainValidSnapshot } from './snapshot-fast-path';
@@ -10,6 +11,9 @@ import {
   SNAPSHOT_SCHEMA_VERSION,
   countsSchema,
   describeIssue,
+  fundingSchema,
+  organizationFactsEntries,
+  serviceFactsEntries,
   organizationSchema,
   serviceSchema,
   snapshotSchema,
@@ -53,7 +57,43 @@ function label(raw: unknown, fallback: string): string {
   return id.length > 0 ? id : fallback;
 }
 
-/** Validates a snapshot (already JSON-parsed), dropping bad entries. Never throws. */
+/**
+ * The entry with only the facts that pass, one by one (a bad funding link goes alone too); each
+ * one dropped is noted. Unknown keys are left for the schema (which ignores them).
+ */
+function withGoodFacts(
+  raw: unknown,
+  entries: typeof serviceFactsEntries.entries | typeof organizationFactsEntries.entries,
+  what: string,
+  note: (text: string) => void,
+): unknown {
+  if (!isRecord(raw) || raw.facts === undefined) return raw;
+  const { facts, ...entry } = raw;
+  if (!isRecord(facts)) {
+    note(`${what}: facts (not an object)`);
+    return entry;
+  }
+  const kept: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(facts)) {
+    if (!Object.hasOwn(entries, key)) continue;
+    if (key === 'funding' && Array.isArray(value)) {
+      const links = value.filter((link, i) => {
+        const ok = v.safeParse(fundingSchema, link).success;
+        if (!ok) note(`${what}: facts.funding link #${i + 1}`);
+        return ok;
+      });
+      if (links.length === 0) continue;
+      kept[key] = links.slice(0, LIMITS.fundingLinks);
+      continue;
+    }
+    const checked = v.safeParse(entries[key as keyof typeof entries], value);
+    if (checked.success) kept[key] = checked.output;
+    else note(`${what}: facts.${key} (${describeIssue(checked.issues[0]!)})`);
+  }
+  return Object.keys(kept).length > 0 ? { ...entry, facts: kept } : entry;
+}
+
+/** Validates a snapshot (already JSON-parsed), dropping bad entries and bad facts. Never throws. */
 export function parseSnapshot(raw: unknown): ParseSnapshotResult {
   try {
     return parse(raw);
@@ -97,7 +137,15 @@ function parse(raw: unknown): ParseSnapshotResult {
   const organizations: DirectoryOrganization[] = [];
   const seenOrgs = new Set<string>();
   header.output.organizations.forEach((rawOrg, i) => {
-    const org = v.safeParse(organizationHeaderSchema, rawOrg);
+    const org = v.safeParse(
+      organizationHeaderSchema,
+      withGoodFacts(
+        rawOrg,
+        organizationFactsEntries.entries,
+        `organisation ${label(rawOrg, `#${i + 1}`)}`,
+        note,
+      ),
+    );
     if (!org.success) {
       note(`organisation ${label(rawOrg, `#${i + 1}`)} (${describeIssue(org.issues[0]!)})`);
       return;
@@ -114,11 +162,13 @@ function parse(raw: unknown): ParseSnapshotResult {
     const services: DirectoryService[] = [];
     const seenServices = new Set<string>();
     org.output.services.forEach((rawService, j) => {
-      const service = v.safeParse(serviceSchema, rawService);
+      const what = `service ${org.output.id}/${label(rawService, `#${j + 1}`)}`;
+      const service = v.safeParse(
+        serviceSchema,
+        withGoodFacts(rawService, serviceFactsEntries.entries, what, note),
+      );
       if (!service.success) {
-        note(
-          `service ${org.output.id}/${label(rawService, `#${j + 1}`)} (${describeIssue(service.issues[0]!)})`,
-        );
+        note(`${what} (${describeIssue(service.issues[0]!)})`);
         return;
       }
       if (seenServices.has(service.output.id)) {
@@ -177,17 +227,18 @@ function recount(
   let uncategorized = 0;
   let withoutUrl = 0;
   const orgIds = new Set<string>();
+  const serviceIds = new Set<string>(); // one set, emptied for each organisation
   for (const org of organizations) {
     if (checkIds) {
       if (orgIds.has(org.id)) return null;
       orgIds.add(org.id);
-      const serviceIds = new Set<string>();
-      for (const service of org.services) {
+      serviceIds.clear();
+    }
+    for (const service of org.services) {
+      if (checkIds) {
         if (serviceIds.has(service.id)) return null;
         serviceIds.add(service.id);
       }
-    }
-    for (const service of org.services) {
       services += 1;
       if (service.categories.length === 0) uncategorized += 1;
       if (service.url === undefined) withoutUrl += 1;

@@ -14,6 +14,7 @@ import { parseProperties } from '../../../../src/core/directory/properties';
 import { indexDirectory, rankHosts } from '../../../../src/core/directory/rank';
 import { parseSnapshot } from '../../../../src/core/directory/snapshot';
 import { LIMITS, validateSnapshot, type DirectorySnapshot } from '../../../../src/core/directory/schema';
+import { factLink, isFactLink, isSitePath, resolveFactLink } from '../../../../src/core/directory/text';
 import { fixtureCatalogue } from '../../../fixtures/directory/catalogue';
 
 const BUILT_AT = new Date('2026-11-23T12:00:00Z');
@@ -97,8 +98,9 @@ describe('organisation facts', () => {
     expect(org.type).toBe('association');
     expect(org.startDate).toBe('2015-07-06'); // dd/mm/YYYY, day first
     expect(org.memberSince).toBe('2019-03-01');
-    expect(org.contactUrl).toBe('https://libre.example.org/contact');
-    expect(org.legalUrl).toBe('https://libre.example.org/mentions-legales');
+    // links on the organisation's website are stored as paths; others whole
+    expect(org.contactUrl).toBe('/contact');
+    expect(org.legalUrl).toBe('/mentions-legales');
     expect(org.guideUrl).toBe('https://docs.libre.example.org/');
   });
 
@@ -178,9 +180,9 @@ describe('service facts', () => {
   it('carries description, links, start date and hosting from the service file', () => {
     expect(pad).toMatchObject({
       description: 'Écrire à plusieurs, sans compte.',
-      legalUrl: 'https://libre.example.org/cgu',
+      legalUrl: '/cgu',
       guideUrl: 'https://docs.libre.example.org/pad',
-      contactUrl: 'https://libre.example.org/contact-pad',
+      contactUrl: '/contact-pad',
       startDate: '2020-07-06',
       hostProvider: 'home',
       hostCountry: 'FR',
@@ -269,9 +271,9 @@ describe('facts stored once', () => {
       {
         startDate: '2020-07-06',
         description: 'Écrire à plusieurs, sans compte.',
-        legalUrl: 'https://libre.example.org/cgu',
+        legalUrl: '/cgu',
         guideUrl: 'https://docs.libre.example.org/pad',
-        contactUrl: 'https://libre.example.org/contact-pad',
+        contactUrl: '/contact-pad',
       },
       undefined, // Visio said nothing else: no facts object left
     ]);
@@ -305,7 +307,7 @@ describe('facts stored once', () => {
     expect(pad).not.toHaveProperty('legalUrl');
     expect(pad).not.toHaveProperty('contactUrl');
     expect(pad.guideUrl).toBe('https://docs.libre.example.org/pad'); // its own
-    expect(snapshot.organizations[0]!.facts?.legalUrl).toBe('https://libre.example.org/mentions-legales');
+    expect(snapshot.organizations[0]!.facts?.legalUrl).toBe('/mentions-legales');
   });
 });
 
@@ -318,23 +320,43 @@ describe('the snapshot and the ranking', () => {
     expect(parsed.ok && parsed.snapshot).toEqual(snapshot);
   });
 
-  it('drops a hostile fact with its entry, like any other field', () => {
+  it('drops a hostile fact alone, keeping its entry and the other facts, and says so', () => {
     const hostile = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
     hostile.organizations[0]!.services[0]!.facts!.legalUrl = 'javascript:alert(1)';
+    hostile.organizations[0]!.facts!.guideUrl = '//evil.example/'; // a path must not name a host
     const parsed = parseSnapshot(hostile);
-    expect(parsed.ok && parsed.dropped[0]).toMatch(/service libre\/pad \(.*legalUrl/);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    expect(parsed.dropped).toEqual([
+      expect.stringMatching(/^organisation libre: facts\.guideUrl \(/),
+      expect.stringMatching(/^service libre\/pad: facts\.legalUrl \(/),
+    ]);
+    const org = parsed.snapshot.organizations[0]!;
+    expect(org.facts).not.toHaveProperty('guideUrl');
+    expect(org.facts?.legalUrl).toBe('/mentions-legales');
+    expect(org.services.map((s) => s.id)).toEqual(['pad']);
+    expect(org.services[0]!.facts).not.toHaveProperty('legalUrl');
+    expect(org.services[0]!.facts?.description).toBe('Écrire à plusieurs, sans compte.');
+  });
+
+  it('drops an empty or broken facts object, and bad funding links one by one', () => {
     const empty = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
     empty.organizations[0]!.services[0]!.facts = {};
-    expect(parseSnapshot(empty).ok && (parseSnapshot(empty) as { dropped: string[] }).dropped[0]).toMatch(
-      /empty facts/,
-    );
+    const emptied = parseSnapshot(empty);
+    expect(emptied.ok && emptied.snapshot.organizations[0]!.services[0]).not.toHaveProperty('facts');
+    const notObject = JSON.parse(JSON.stringify(snapshot)) as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- raw JSON
+    notObject.organizations[0].services[0].facts = 'facts';
+    const broken = parseSnapshot(notObject);
+    expect(broken.ok && broken.dropped).toEqual(['service libre/pad: facts (not an object)']);
+    expect(broken.ok && broken.snapshot.organizations[0]!.services).toHaveLength(1);
     const funding = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
-    (funding.organizations[0]!.facts!.funding as unknown[]).push({
+    (funding.organizations[0]!.facts!.funding as unknown[]).splice(1, 0, {
       kind: 'bitcoin',
       url: 'https://x.example.org/',
     });
-    expect(parseSnapshot(funding).ok && (parseSnapshot(funding) as { dropped: string[] }).dropped[0]).toMatch(
-      /organisation libre/,
+    const parsed = parseSnapshot(funding);
+    expect(parsed.ok && parsed.dropped).toEqual(['organisation libre: facts.funding link #2']);
+    expect(parsed.ok && parsed.snapshot.organizations[0]!.facts!.funding).toEqual(
+      snapshot.organizations[0]!.facts!.funding,
     );
   });
 
@@ -394,5 +416,61 @@ describe('the snapshot and the ranking', () => {
       url: 'https://pad.nu.example.org/',
       urlSource: 'service',
     });
+  });
+});
+
+describe("links on the organisation's website", () => {
+  it('are stored as paths when on its origin, whole otherwise, and read back whole', () => {
+    const site = 'https://libre.example.org/asso/';
+    for (const [url, stored] of [
+      ['https://libre.example.org/cgu', '/cgu'],
+      ['https://libre.example.org/aide?page=2', '/aide?page=2'],
+      ['https://libre.example.org/', '/'],
+      ['https://docs.libre.example.org/', 'https://docs.libre.example.org/'], // another host
+      ['http://libre.example.org/cgu', 'http://libre.example.org/cgu'], // another scheme
+      ['https://libre.example.org:8443/cgu', 'https://libre.example.org:8443/cgu'], // another port
+      ['https://libre.example.org.evil.example/x', 'https://libre.example.org.evil.example/x'],
+    ] as const) {
+      expect(factLink(url, site)).toBe(stored);
+      expect(resolveFactLink(stored, site)).toBe(url);
+    }
+    expect(factLink('https://libre.example.org/cgu', undefined)).toBe('https://libre.example.org/cgu');
+    expect(factLink('https://x.example.org:8443/cgu', 'https://x.example.org:8443/')).toBe('/cgu');
+  });
+
+  it('accept only a path that cannot name another site or scheme', () => {
+    for (const good of ['/', '/cgu', '/a/b/', '/aide?x=1', '/%C3%A9t%C3%A9'])
+      expect(isSitePath(good)).toBe(true);
+    for (const bad of ['//evil.example/', '/\\evil.example/', '/a b', '/a\u0000', 'cgu', '', '/./x'])
+      expect(isSitePath(bad)).toBe(false);
+    for (const bad of ['javascript:alert(1)', '//evil.example/', 'cgu', 'mailto:x@example.org'])
+      expect(isFactLink(bad)).toBe(false);
+    // a path with no website to read it against is no link
+    expect(resolveFactLink('/cgu', undefined)).toBeUndefined();
+  });
+
+  it('reach rankHosts whole; a path where the organisation has no website is left out', () => {
+    const snapshot = build(ORGANIZATION, { pad: PAD });
+    const raw = JSON.parse(JSON.stringify(snapshot)) as DirectorySnapshot;
+    const parsed = parseSnapshot(raw);
+    if (!parsed.ok) throw new Error(parsed.reason);
+    const [host] = rankHosts(indexDirectory(parsed.snapshot), {
+      category: 'text-collaboration',
+      region: 'FR',
+      now: BUILT_AT,
+    });
+    expect(host?.organization.legalUrl).toBe('https://libre.example.org/mentions-legales');
+    expect(host?.service.legalUrl).toBe('https://libre.example.org/cgu');
+    const noSite = structuredClone(parsed.snapshot);
+    delete noSite.organizations[0]!.website;
+    noSite.organizations[0]!.services[0]!.url = 'https://pad.libre.example.org/';
+    const [alone] = rankHosts(indexDirectory(noSite), {
+      category: 'text-collaboration',
+      region: 'FR',
+      now: BUILT_AT,
+    });
+    expect(alone?.organization).not.toHaveProperty('legalUrl');
+    expect(alone?.service).not.toHaveProperty('legalUrl');
+    expect(alone?.organization.guideUrl).toBe('https://docs.libre.example.org/'); // stored whole
   });
 });

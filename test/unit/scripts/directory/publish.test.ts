@@ -120,7 +120,7 @@ describe('directory:publish, week after week, over HTTP on loopback', { timeout:
       type: 'cooperative',
       startDate: '2018-03-02',
       memberSince: '2019-02-15',
-      legalUrl: 'https://m1.example.org/mentions-legales',
+      legalUrl: '/mentions-legales', // on its website (https://m1.example.org/): stored as a path
     });
     expect(m1.services.find((s) => s.id === 'pad')?.facts).toEqual({
       startDate: '2020-05-12',
