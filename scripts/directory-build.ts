@@ -18,7 +18,8 @@ const USAGE = `Usage: npm run directory:build -- [--federation <URL or path>] --
   --federation <URL|path>  federation file (default: the live CHATONS federation,
                            ${LIVE_FEDERATION_URL})
   --out <file>             where to write the snapshot JSON (required)
-  --description <text>     one honest sentence on what this copy is (shown to users)
+  --description <text>     one honest sentence on what this copy is (shown to users), in French
+  --description-en <text>  the same sentence in English (users see the one in their language)
   --built-at <ISO date>    build date to record (default: now), for reproducible builds
   --timeout <ms>           per-file timeout (default 15000)
   --max-bytes <n>          per-file size cap (default 1048576)
@@ -29,13 +30,14 @@ const USAGE = `Usage: npm run directory:build -- [--federation <URL or path>] --
   --quiet                  no per-file progress
   --bundled                shorthand for the copy shipped in the extension:
                            --federation ${BUNDLED_FEDERATION}
-                           --out ${BUNDLED_OUT} --description <the mirror's description>
+                           --out ${BUNDLED_OUT} --description(-en) <the mirror's description>
 `;
 
 export interface BuildArgs {
   federation: string;
   out: string;
   description?: string;
+  descriptionEn?: string;
   builtAt?: Date;
   crawl: CrawlOptions;
   quiet: boolean;
@@ -75,6 +77,10 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: st
         result = need();
         if (typeof result === 'string') args.description = result;
         break;
+      case '--description-en':
+        result = need();
+        if (typeof result === 'string') args.descriptionEn = result;
+        break;
       case '--built-at': {
         result = need();
         if (typeof result === 'string') {
@@ -110,7 +116,8 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: st
       case '--bundled':
         args.federation = BUNDLED_FEDERATION;
         args.out = BUNDLED_OUT;
-        args.description = BUNDLED_DESCRIPTION;
+        args.description = BUNDLED_DESCRIPTION.fr;
+        args.descriptionEn = BUNDLED_DESCRIPTION.en;
         break;
       case '--help':
       case '-h':
@@ -126,7 +133,7 @@ export function parseBuildArgs(argv: readonly string[]): BuildArgs | { error: st
 
 /** Crawls, normalises and validates; the snapshot is returned, not written. */
 export async function buildSnapshot(
-  args: Pick<BuildArgs, 'federation' | 'description' | 'builtAt' | 'crawl'>,
+  args: Pick<BuildArgs, 'federation' | 'description' | 'descriptionEn' | 'builtAt' | 'crawl'>,
   catalogueForDirectory: CatalogueForDirectory = catalogue,
 ): Promise<DirectorySnapshot> {
   const crawled = await crawlFederation(args.federation, args.crawl);
@@ -134,6 +141,7 @@ export async function buildSnapshot(
     catalogue: catalogueForDirectory,
     builtAt: args.builtAt ?? new Date(),
     ...(args.description ? { description: args.description } : {}),
+    ...(args.descriptionEn ? { descriptionEn: args.descriptionEn } : {}),
   });
   const checked = validateSnapshot(snapshot);
   if (!checked.ok) throw new Error(`the snapshot built does not validate: ${checked.issues.join('; ')}`);

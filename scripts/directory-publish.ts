@@ -36,7 +36,8 @@ const USAGE = `Usage: npm run directory:publish -- [--federation <URL|path>] [--
   --min-organizations <n>   refuse when fewer organisations are kept (default ${DEFAULT_GUARDS.minOrganizations})
   --max-loss <percent>      refuse when more than this share of the organisations, or of the
                             services, is gone at once (default ${DEFAULT_GUARDS.maxLossPercent})
-  --description <text>      one honest sentence on what this copy is (shown to users)
+  --description <text>      one honest sentence on what this copy is (shown to users), in French
+  --description-en <text>   the same sentence in English
   --built-at <ISO date>     build date to record (default: now)
   --timeout <ms>, --max-bytes <n>, --concurrency <n>, --retries <n>   per file, as directory:build
   --quiet                   no per-file progress
@@ -50,6 +51,7 @@ export interface PublishArgs {
   previous?: string;
   out: string;
   description?: string;
+  descriptionEn?: string;
   builtAt?: Date;
   guards: GuardOptions;
   crawl: CrawlOptions;
@@ -96,6 +98,9 @@ export function parsePublishArgs(argv: readonly string[]): PublishArgs | { error
         break;
       case '--description':
         args.description = value;
+        break;
+      case '--description-en':
+        args.descriptionEn = value;
         break;
       case '--built-at': {
         const date = new Date(value);
@@ -180,6 +185,7 @@ export async function publish(
     next = await buildSnapshot({
       federation: args.federation,
       ...(args.description ? { description: args.description } : {}),
+      ...(args.descriptionEn ? { descriptionEn: args.descriptionEn } : {}),
       ...(args.builtAt ? { builtAt: args.builtAt } : {}),
       crawl: args.crawl,
     });

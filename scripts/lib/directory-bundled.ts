@@ -7,9 +7,12 @@ export const BUNDLED_FEDERATION = 'data/chatons-directory-mirror/federation/chat
 /** Where the extension reads its first-run copy. */
 export const BUNDLED_OUT = 'public/directory/snapshot.json';
 
-/** Shown to users as the copy's source: what it is, how complete, how old. */
-export const BUNDLED_DESCRIPTION =
-  "Copie partielle de l'annuaire CHATONS, compilée à la main depuis des pages publiques citées " +
-  "(26 membres listés, fichier de fédération du 2026-12-01) : ce n'est pas l'annuaire complet. / " +
-  'Partial, hand-compiled mirror of the CHATONS directory from cited public pages ' +
-  '(26 listed members, federation file of 2026-12-01): not the whole directory.';
+/** Shown to users as the copy's source, in their language: what it is, how complete, how old. */
+export const BUNDLED_DESCRIPTION = {
+  fr:
+    "Copie partielle de l'annuaire CHATONS, compilée à la main depuis des pages publiques citées " +
+    "(26 membres listés, fichier de fédération du 2026-12-01) : ce n'est pas l'annuaire complet.",
+  en:
+    'Partial, hand-compiled mirror of the CHATONS directory from cited public pages ' +
+    '(26 listed members, federation file of 2026-12-01): not the whole directory.',
+};

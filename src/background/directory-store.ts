@@ -9,6 +9,7 @@ import type { DirectorySnapshot } from '../core/directory/schema';
 import { parseSnapshot } from '../core/directory/snapshot';
 import { nearHostCount } from '../core/badge';
 import type { DirectoryOrigin, DirectoryStatus } from '../core/protocol';
+import { uiLanguage } from '../platform/i18n';
 import { readLocal, readSession, writeLocal, writeSession } from '../platform/storage';
 
 export const BUNDLED_SNAPSHOT_PATH = 'directory/snapshot.json';
@@ -117,7 +118,8 @@ export class DirectoryStore {
       builtAt: snapshot.builtAt,
       ...(snapshot.changedAt !== undefined ? { changedAt: snapshot.changedAt } : {}),
       origin,
-      sourceDescription: snapshot.source.description,
+      // In the user's language when the copy has it (copies built before 2026-12-02 have one sentence).
+      sourceDescription: snapshot.source.descriptions?.[uiLanguage()] ?? snapshot.source.description,
       counts: { organizations: snapshot.counts.organizations, services: snapshot.counts.services },
       lastCheck: parseLastCheck(await readLocal('directoryCheck')),
     };

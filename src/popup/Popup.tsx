@@ -32,21 +32,27 @@ function OptionsLink({ section, children }: { section: string; children: Compone
   );
 }
 
-/** The tab's state, asked for as soon as the tab is known. */
-function load(tabId: Promise<number | null>): Promise<View> {
-  return tabId
-    .then(async (id) => {
-      if (id === null) return { kind: 'no-tab' } as const;
-      return { kind: 'ready', state: await ask({ type: 'get-popup-state', tabId: id }) } as const;
-    })
-    .catch((error: unknown) => ({ kind: 'failed', reason: errorText(error) }) as const);
+/** The tab's state: already asked (`state`, see early.ts), or asked as soon as the tab is known. */
+function load(tabId: Promise<number | null>, state?: Promise<PopupState | null>): Promise<View> {
+  const answer =
+    state ?? tabId.then((id) => (id === null ? null : ask({ type: 'get-popup-state', tabId: id })));
+  return answer.then(
+    (ready): View => (ready === null ? { kind: 'no-tab' } : { kind: 'ready', state: ready }),
+    (error: unknown): View => ({ kind: 'failed', reason: errorText(error) }),
+  );
 }
 
-export function Popup({ tabId }: { tabId: Promise<number | null> }) {
+export function Popup({
+  tabId,
+  state,
+}: {
+  tabId: Promise<number | null>;
+  state?: Promise<PopupState | null>;
+}) {
   const [view, setView] = useState<View>({ kind: 'loading' });
-  // Asked during the first render, not in an effect: effects run after the first paint, and the
-  // background's answer is what the popup waits for.
-  const [answer] = useState(() => load(tabId));
+  // Asked during the first render at the latest, not in an effect: effects run after the first
+  // paint, and the background's answer is what the popup waits for.
+  const [answer] = useState(() => load(tabId, state));
 
   useEffect(() => {
     let live = true;

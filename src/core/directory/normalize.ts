@@ -62,8 +62,10 @@ export type CatalogueForDirectory = Pick<Catalogue, 'software' | 'categories'>;
 export interface NormalizeOptions {
   catalogue: CatalogueForDirectory;
   builtAt: Date;
-  /** One honest sentence on what the source is; a default is derived from the federation file. */
+  /** One honest sentence on what the source is, in French; a default is derived from the federation file. */
   description?: string;
+  /** The same sentence in English (users see the sentence in their language). */
+  descriptionEn?: string;
   generator?: string;
 }
 
@@ -704,9 +706,15 @@ export function normalizeFederation(
   const fedProperties = lowerKeys(crawled.properties);
   const fedName = cleanText(get(fedProperties, 'federation.name'), 80);
   const datetime = cleanText(get(fedProperties, 'file.datetime'), 64);
-  const description =
+  const from = crawled.federation.slice(0, 300);
+  const fr =
     cleanText(options.description, LIMITS.description) ??
-    `${fedName ?? 'Federation'} directory crawled from ${crawled.federation.slice(0, 300)}${datetime ? ` (federation file dated ${datetime})` : ''}`;
+    `Annuaire ${fedName ?? 'de la fédération'} lu depuis ${from}${datetime ? ` (fichier de fédération du ${datetime})` : ''}`;
+  const en =
+    cleanText(options.descriptionEn, LIMITS.description) ??
+    (options.description === undefined
+      ? `${fedName ?? 'Federation'} directory crawled from ${from}${datetime ? ` (federation file dated ${datetime})` : ''}`
+      : undefined);
   return {
     schemaVersion: SNAPSHOT_SCHEMA_VERSION,
     builtAt: options.builtAt.toISOString(),
@@ -714,7 +722,8 @@ export function normalizeFederation(
     source: {
       kind: crawled.kind,
       federation: cleanText(crawled.federation, 2048) ?? 'unknown',
-      description,
+      description: fr,
+      descriptions: en ? { fr, en } : { fr },
       ...(datetime ? { datetime } : {}),
     },
     counts,

@@ -248,8 +248,15 @@ export const sourceSchema = v.object({
     v.maxLength(MAX_URL_LENGTH),
     v.check(isCleanText, 'controls'),
   ),
-  /** One honest sentence for people: what this copy is and how complete. */
+  /** One honest sentence for people: what this copy is and how complete (in French, Matou's first language). */
   description: text(LIMITS.description),
+  /**
+   * The same sentence per language, shown in the user's (`description` when theirs is missing).
+   * Optional, so that extensions that predate it read the file as before and show `description`.
+   */
+  descriptions: v.optional(
+    v.object({ fr: v.optional(text(LIMITS.description)), en: v.optional(text(LIMITS.description)) }),
+  ),
   /** `file.datetime` of the federation file, as written there. */
   datetime: v.optional(text(64)),
 });

@@ -197,7 +197,23 @@ function isSource(x: unknown): boolean {
     !isText(x.description, LIMITS.description)
   )
     return false;
-  return 3 + (x.datetime === undefined ? 0 : isText(x.datetime, 64) ? 1 : NaN) === keyCount(x);
+  return (
+    3 +
+      (x.datetime === undefined ? 0 : isText(x.datetime, 64) ? 1 : NaN) +
+      (x.descriptions === undefined ? 0 : isDescriptions(x.descriptions) ? 1 : NaN) ===
+    keyCount(x)
+  );
+}
+
+function isDescriptions(x: unknown): boolean {
+  if (!isObj(x)) return false;
+  let known = 0;
+  for (const lang of ['fr', 'en'] as const) {
+    if (x[lang] === undefined) continue;
+    if (!isText(x[lang], LIMITS.description)) return false;
+    known += 1;
+  }
+  return known === keyCount(x);
 }
 
 const COUNT_KEYS = [

@@ -27,8 +27,11 @@ describe('the bundled snapshot', () => {
     const { source, counts } = parsed.snapshot;
     expect(source.kind).toBe('file');
     expect(source.federation).toBe(BUNDLED_FEDERATION);
-    expect(source.description).toBe(BUNDLED_DESCRIPTION);
-    expect(source.description).toMatch(/partielle[\s\S]*Partial/);
+    // In French for readers that predate the per-language sentences, and in each language.
+    expect(source.description).toBe(BUNDLED_DESCRIPTION.fr);
+    expect(source.descriptions).toEqual(BUNDLED_DESCRIPTION);
+    expect(source.descriptions?.fr).toMatch(/^Copie partielle/);
+    expect(source.descriptions?.en).toMatch(/^Partial/);
     expect(source.datetime).toBe('2026-12-01T20:00:00+00:00');
     expect(counts.organizations).toBe(26);
     expect(counts.services).toBe(69);
@@ -79,7 +82,8 @@ describe('the bundled snapshot', () => {
     const rebuilt = await buildSnapshot(
       {
         federation: MIRROR,
-        description: BUNDLED_DESCRIPTION,
+        description: BUNDLED_DESCRIPTION.fr,
+        descriptionEn: BUNDLED_DESCRIPTION.en,
         builtAt: new Date(parsed.snapshot.builtAt),
         crawl: { retries: 0 },
       },
