@@ -285,7 +285,7 @@ export function makeEmptyExtension(dist: string): string {
 }
 
 /** The four browsers of the page-load rounds, in this order. */
-export function armNames(browser: BrowserName): string[] {
+export function armNames(browser: BrowserName): [string, string, string, string] {
   return ['Matou', `plain ${browser}`, `plain ${browser} 2`, 'extension without code'];
 }
 
