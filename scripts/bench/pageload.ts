@@ -569,9 +569,8 @@ export async function measureBadge(
   const nextUrl = () => BENCH_PAGES[page++ % BENCH_PAGES.length]!;
   while (hook.length + poll.length < 2 * samples) {
     const token = await runningBackground(harness);
-    await (
-      await harness.background()
-    )(installBadgeHook, harness.where); // again in a new background
+    const inBackground = await harness.background();
+    await inBackground(installBadgeHook, harness.where); // again in a new background
     if (token !== warm) {
       // A background that has not handled a page yet (the first, or one started again): warm it
       // up, so that it has read its settings and the directory before a sample counts.
