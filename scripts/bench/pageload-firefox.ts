@@ -46,7 +46,7 @@ import {
 export const BACKGROUND_IDLE_MS = 3000;
 
 /** One fresh tab, one navigation, in a Firefox. */
-function firefoxLoadOnce(firefox: Browser): LoadOnce {
+export function firefoxLoadOnce(firefox: Browser): LoadOnce {
   return async (url) => {
     const page = await firefox.newPage();
     try {
@@ -59,7 +59,7 @@ function firefoxLoadOnce(firefox: Browser): LoadOnce {
 }
 
 /** A settled user: the first-run question answered in the page Matou opened (Ille-et-Vilaine). */
-async function answerWelcome(matou: FirefoxMatou, search: string): Promise<void> {
+export async function answerWelcome(matou: FirefoxMatou, search: string): Promise<void> {
   const page = matou.control;
   await page.bringToFront();
   await page.waitForSelector('#welcome-search');
