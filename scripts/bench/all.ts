@@ -2,10 +2,11 @@
 //
 // Builds and packages once (`npm run package`: dist/chrome, dist/firefox and both zips), copies
 // the builds aside (a rebuild during the run cannot change what is measured), then runs, one after
-// the other: sizes, bench:classify, bench:directory, bench:popup and the page-load and badge bench.
-// Speed figures are compared side by side within one run (Matou against plain Chromiums and an
-// extension without code, the compiled classifier against a naive one, 10× directories against
-// the bundled one); the report gives the machine, the browsers and the date they hold for.
+// the other: sizes, bench:classify, bench:directory, bench:popup and the page-load and badge bench
+// in Chromium, then in Firefox. Speed figures are compared side by side within one run (Matou
+// against plain browsers of its own kind and an extension without code, the compiled classifier
+// against a naive one, 10× directories against the bundled one), and Chromium's and Firefox's
+// figures are reported side by side; the report gives the machine, the browsers and the date.
 //
 //   npm run bench                      build, package, measure, write docs/performance.md
 //   npm run bench -- --skip-build      measure the builds and zips already in dist/
@@ -32,6 +33,8 @@ import { measureBuild, packagePath, type BuildSizes } from '../lib/build-sizes';
 import { runClassifyBench, type ClassifyBenchResult } from './classify';
 import { TENFOLD, benchDirectory, formatDirectoryBench, type DirectoryBenchResult } from './directory';
 import {
+  armNames,
+  backgroundWords,
   benchPageLoad,
   formatComparison,
   formatPageLoadBench,
@@ -40,6 +43,7 @@ import {
   type PageLoadBenchResult,
   type Stats,
 } from './pageload';
+import { benchFirefoxPageLoad } from './pageload-firefox';
 import { benchPopup, formatPopupBench, TARGETS as POPUP_TARGETS, type PopupBenchResult } from './popup';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -60,6 +64,8 @@ export interface Environment {
   chromium: string;
   firefox: string;
   playwright: string;
+  /** Absent in runs from before Firefox was measured. */
+  puppeteer?: string;
   commit: string;
   /** Uncommitted changes under what the build is made of (src/, public/, manifest.json). */
   dirty: boolean;
@@ -79,6 +85,8 @@ export interface BenchReport {
   directory: DirectoryBenchResult;
   popup: PopupBenchResult;
   pageload: PageLoadBenchResult;
+  /** Absent in runs from before Firefox was measured. */
+  firefoxPageload?: PageLoadBenchResult;
 }
 
 interface Row {
@@ -124,9 +132,12 @@ function firefoxVersion(): string {
 
 export function environment(): Environment {
   const cpuList = cpus();
-  const playwright = JSON.parse(
-    readFileSync(join(ROOT, 'node_modules/playwright-core/package.json'), 'utf8'),
-  ) as { version: string };
+  const version = (name: string) =>
+    (
+      JSON.parse(readFileSync(join(ROOT, 'node_modules', name, 'package.json'), 'utf8')) as {
+        version: string;
+      }
+    ).version;
   return {
     date: new Date().toISOString(),
     cpu: cpuList[0]?.model.trim() ?? 'unknown',
@@ -136,7 +147,8 @@ export function environment(): Environment {
     node: process.version,
     chromium: run(CHROMIUM, ['--version']) || 'not installed',
     firefox: firefoxVersion(),
-    playwright: playwright.version,
+    playwright: version('playwright-core'),
+    puppeteer: version('puppeteer-core'),
     commit: run('git', ['rev-parse', '--short', 'HEAD']) || 'unknown',
     dirty:
       run('git', ['status', '--porcelain', '--', 'src', 'public', 'manifest.json', 'vite.config.ts']) !== '',
@@ -205,8 +217,10 @@ export async function runAllBenches(options: { build?: boolean } = {}): Promise<
     const directory = await benchDirectory();
     log('popup (bundled and 10× directory)…');
     const popup = await benchPopup({ dist: dists.chrome });
-    log('page load and badge latency…');
+    log('page load and badge latency in Chromium…');
     const pageload = await benchPageLoad({ dist: dists.chrome, log });
+    log('page load and badge latency in Firefox…');
+    const firefoxPageload = await benchFirefoxPageLoad({ dist: dists.firefox, log });
     return {
       environment: env,
       durationS: (Date.now() - started) / 1000,
@@ -216,6 +230,7 @@ export async function runAllBenches(options: { build?: boolean } = {}): Promise<
       directory,
       popup,
       pageload,
+      firefoxPageload,
     };
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -243,27 +258,37 @@ function tenfold(result: DirectoryBenchResult) {
   return result.rows.find((row) => row.label === TENFOLD);
 }
 
-export function summaryRows(report: BenchReport): Row[] {
-  const { pageLoad: p, badge: b } = report.pageload;
-  const rows: Row[] = [
+/** The page-load and badge rows of one browser's run. */
+function pageLoadRows(result: PageLoadBenchResult): Row[] {
+  const { pageLoad: p, badge: b } = result;
+  const browser = result.browser ?? 'Chromium';
+  const words = backgroundWords(browser);
+  return [
     {
-      figure: 'Page-load cost: median `load`, Matou − plain Chromium',
+      figure: `Page-load cost (${browser}): median \`load\`, Matou − plain ${browser}`,
       measured: `${signedMs(p.matou.differenceMs)} (ratio ${p.matou.ratio.toFixed(3)}; A/A ${signedMs(p.aa.differenceMs)})`,
       target: `within ${PAGELOAD_TARGETS.differenceMs} ms`,
       met: p.meetsTarget,
     },
     {
-      figure: 'Badge latency, warm worker: navigation start → badge set (median)',
+      figure: `Badge latency (${browser}), ${words.warm}: navigation start → badge set (median)`,
       measured: ms(b.hook.median),
       target: `< ${PAGELOAD_TARGETS.badgeMedianMs} ms`,
       met: b.meetsTarget,
     },
     {
-      figure: 'Badge latency, cold worker (stopped before the navigation, median)',
+      figure: `Badge latency (${browser}), ${browser === 'Firefox' ? 'event page suspended' : 'cold worker (stopped)'} before the navigation (median)`,
       measured: ms(b.cold.median),
       target: `< ${PAGELOAD_TARGETS.badgeMedianMs} ms`,
       met: b.coldMeetsTarget,
     },
+  ];
+}
+
+export function summaryRows(report: BenchReport): Row[] {
+  const rows: Row[] = [
+    ...pageLoadRows(report.pageload),
+    ...(report.firefoxPageload ? pageLoadRows(report.firefoxPageload) : []),
   ];
   const [bundled, ten] = report.popup.rows;
   if (bundled)
@@ -347,14 +372,16 @@ function table(header: string[], rows: string[][], align?: Array<'l' | 'r'>): st
 
 const statsRow = (label: string, s: Stats) => [label, ms(s.median), ms(s.p90), ms(s.min), String(s.n)];
 
-function pageLoadFindings(report: BenchReport): string[] {
-  const { pageLoad: p } = report.pageload;
+function pageLoadFindings(result: PageLoadBenchResult): string[] {
+  const { pageLoad: p } = result;
+  const browser = result.browser ?? 'Chromium';
+  const [, plain] = armNames(browser);
   const target = PAGELOAD_TARGETS.differenceMs;
   const lines: string[] = [];
   lines.push(
-    `Matou against the plain Chromium: **${signedMs(p.matou.differenceMs)}** on the median (95 % interval ${ci(p.matou)}), ` +
+    `Matou against the ${plain}: **${signedMs(p.matou.differenceMs)}** on the median (95 % interval ${ci(p.matou)}), ` +
       `ratio ${p.matou.ratio.toFixed(3)}; round by round, the median difference is ${signedMs(p.matou.pairedMs)} ` +
-      `(${signed(p.matou.pairedCi95[0])} to ${signed(p.matou.pairedCi95[1])} ms). The A/A control, two identical plain Chromiums, ` +
+      `(${signed(p.matou.pairedCi95[0])} to ${signed(p.matou.pairedCi95[1])} ms). The A/A control, two identical ${plural(plain)}, ` +
       `differ by ${signedMs(p.aa.differenceMs)} (${ci(p.aa)}): differences inside that band are noise on this machine.` +
       (clear(p.aa)
         ? ' Here the A/A interval itself leaves out zero: two identical browsers kept a difference through the whole run, so the ' +
@@ -362,19 +389,19 @@ function pageLoadFindings(report: BenchReport): string[] {
         : ''),
   );
   lines.push(
-    `The extension without code (Matou's ${'`'}content_scripts${'`'} matches and ${'`'}run_at${'`'}, an empty content script, an empty worker) ` +
-      `costs ${signedMs(p.emptyExtensionCost.differenceMs)} against the plain Chromium (${ci(p.emptyExtensionCost)}): what Chromium charges ` +
+    `The extension without code (Matou's ${'`'}content_scripts${'`'} matches and ${'`'}run_at${'`'}, an empty content script, an empty background) ` +
+      `costs ${signedMs(p.emptyExtensionCost.differenceMs)} against the ${plain} (${ci(p.emptyExtensionCost)}): what ${browser} charges ` +
       'for injecting a content script into these pages, before a line of Matou runs. Matou against that extension, that is what ' +
       `Matou's own code adds: ${signedMs(p.matouCode.differenceMs)} (${ci(p.matouCode)})` +
       `${clear(p.matouCode) ? '' : ', not distinguishable from zero in this run'}.`,
   );
   lines.push(
-    `The target, within ${target} ms, is ${p.meetsTarget ? 'met' : 'not met'} in this run ` +
+    `The target, within ${target} ms, is ${p.meetsTarget ? 'met' : 'not met'} in ${browser} in this run ` +
       `(${signedMs(p.matou.differenceMs)}, against an A/A noise of ${signedMs(p.aa.differenceMs)})` +
       (p.matou.ci95[0] <= target && p.matou.ci95[1] >= target
         ? `, but its 95 % interval (${ci(p.matou)}) straddles ${target} ms: another run may land on the other side.`
         : '.') +
-      (p.emptyExtensionCost.differenceMs > target / 2
+      (browser === 'Chromium' && p.emptyExtensionCost.differenceMs > target / 2
         ? " Most of the cost is not Matou's code but Chromium's for any content script on the page. Measured while writing this " +
           'bench, not in this run: moving the script to `document_end` or `document_idle` does not lower it (the injection moves, still ' +
           'before `load` on these pages), while an empty script in the page\'s own world (`"world": "MAIN"`) costs nothing measurable, so ' +
@@ -382,74 +409,51 @@ function pageLoadFindings(report: BenchReport): string[] {
           "reach Matou unless Matou accepts messages from the page's own scripts (`externally_connectable`), and doing without a content " +
           'script would mean reading tab addresses from the background with the `tabs` or host permissions Matou does not ask for: ' +
           'both would trade safety or privacy for a few milliseconds.'
+        : '') +
+      (browser === 'Firefox' && !p.meetsTarget
+        ? p.emptyExtensionCost.differenceMs >= p.matouCode.differenceMs
+          ? " Most of the cost is Firefox's for any content script on the page, before a line of Matou runs (the extension without code above)."
+          : ` Most of the cost is Matou's own code (${signedMs(p.matouCode.differenceMs)}), not Firefox's for a content script ` +
+            `(${signedMs(p.emptyExtensionCost.differenceMs)}). What Matou runs while the page loads: the content script's message, and the ` +
+            "background's answer to it (classify the address, remember the tab in session storage, draw the badge with four `action` " +
+            "calls); the message and each of those browser calls pass through Firefox's parent process, the one that also runs the " +
+            'navigation. The warm badge is set ' +
+            `${ms(result.badge.hook.median)} after navigation start, before \`load\` (${ms(p.withMatou.median)}).`
+        : '') +
+      (browser === 'Firefox' && !p.meetsTarget
+        ? ' Measured while writing this bench, in two runs of 100 rounds with six Firefoxes each (' +
+          '`scripts/bench/pageload-firefox-steps.ts`, 2026-12-02, not this run; intervals about ±10 and ±18 ms), against a plain ' +
+          'Firefox (65 and 74.5 ms): the extension without code +24 and +9.5 ms; a content script that only sends a message to an ' +
+          "empty listener +33 and +26 ms; the same with the badge's four `action` calls +31 and +38 ms; with one session-storage " +
+          'write instead +37 and +35.5 ms; Matou +41 and +36 ms. In both, a content script that only reports to its background costs ' +
+          'most of what Matou costs: in Firefox, most of "Matou\'s own code" above is the message any such extension sends; the ' +
+          'steps after it are within the noise of those runs.'
         : ''),
   );
   return lines;
 }
 
-export function renderReport(report: BenchReport): string {
-  const e = report.environment;
-  const { pageLoad: p, badge: b, pages } = report.pageload;
-  const rows = summaryRows(report);
-  const date = e.date.slice(0, 10);
-  const out: string[] = [];
-  const push = (...lines: string[]) => out.push(...lines);
+const plural = (name: string) => `${name}${name.endsWith('x') ? 'es' : 's'}`;
+const capital = (text: string) => `${text.charAt(0).toUpperCase()}${text.slice(1)}`;
+
+/** The tables and findings of one browser's page-load rounds. */
+function pageLoadDetail(result: PageLoadBenchResult): string[] {
+  const { pageLoad: p } = result;
+  const browser = result.browser ?? 'Chromium';
+  const [, plain, plain2] = armNames(browser);
   const sideBySide: Array<[string, Comparison]> = [
-    ['Matou − plain Chromium', p.matou],
-    ['A/A: plain Chromium 2 − plain Chromium', p.aa],
-    ['Extension without code − plain Chromium', p.emptyExtensionCost],
+    [`Matou − ${plain}`, p.matou],
+    [`A/A: ${plain2} − ${plain}`, p.aa],
+    [`Extension without code − ${plain}`, p.emptyExtensionCost],
     ['Matou − extension without code', p.matouCode],
   ];
-
-  push(
-    '# Performance',
-    '',
-    `Written by \`npm run bench\` on ${date}; every figure below comes from that one run (${Math.round(report.durationS)} s). ` +
-      'Do not edit by hand: run the bench again (see [Rerunning](#rerunning)).',
-    '',
-    '## Machine and browsers',
-    '',
-    table(
-      ['', ''],
-      [
-        ['Date', `${e.date.replace('T', ' ').slice(0, 16)} UTC`],
-        ['CPU', `${e.cpu}, ${e.cores} logical cores`],
-        ['Memory', `${e.memoryGiB.toFixed(1)} GiB`],
-        ['OS', e.os],
-        ['Node', e.node],
-        ['Chromium', `${e.chromium} (headless, driven by playwright-core ${e.playwright})`],
-        ['Firefox', `${e.firefox} (sizes only: no speed figure is measured in Firefox)`],
-        ['Matou', `commit ${e.commit}${e.dirty ? ', with uncommitted changes in the built sources' : ''}`],
-        [
-          'Load average (1 min)',
-          `${report.loadAverage.start.toFixed(2)} before the run, ${report.loadAverage.end.toFixed(2)} at its end (the bench's own browsers included)`,
-        ],
-      ],
-    ),
-    '',
-    '## Summary',
-    '',
-    table(
-      ['Figure', 'Measured', 'Target', ''],
-      rows.map((r) => [r.figure, r.measured, r.target, yes(r.met)]),
-    ),
-    '',
-  );
-
-  push(
-    '## Page-load cost',
-    '',
-    `Median time from navigation start to the \`load\` event (\`loadEventStart\`) of catalogued pages on the local fake web ` +
-      `(${pages.map((url) => new URL(url).host).join(', ')}, in turn), in four headless Chromiums running side by side: ` +
-      `${p.rounds} rounds after ${p.warmupRounds} of warm-up, each round loading the same page once in each browser in a rotating order, ` +
-      'a fresh tab and a fresh navigation each time (the fake web forbids caching). Matou is set up as a settled user (first-run question answered).',
-    '',
+  return [
     table(
       ['Browser', 'Median', 'p90', 'Min', 'Loads'],
       [
         statsRow('Matou', p.withMatou),
-        statsRow('Plain Chromium (without)', p.without),
-        statsRow('Plain Chromium 2 (A/A control)', p.control),
+        statsRow(`${capital(plain)} (without)`, p.without),
+        statsRow(`${capital(plain2)} (A/A control)`, p.control),
         statsRow('Extension without code', p.emptyExtension),
       ],
       ['l', 'r', 'r', 'r', 'r'],
@@ -473,39 +477,179 @@ export function renderReport(report: BenchReport): string {
       ['l', 'r', 'r', 'r', 'r'],
     ),
     '',
-    ...pageLoadFindings(report).flatMap((line) => [line, '']),
-    "Every browser keeps one blank tab open for the whole run. Without it, Matou's browser has no window left once the options page " +
-      'it opens on first run is closed, and each new tab opens a new window: that added about 25 ms to every load in an earlier version ' +
-      'of this bench, a cost of the test set-up that no user pays.',
+    `Load average (1 min) ${p.loadAverage[0].toFixed(2)} before these rounds, ${p.loadAverage[1].toFixed(2)} after them.`,
+    '',
+    ...pageLoadFindings(result).flatMap((line) => [line, '']),
+  ];
+}
+
+/** Chromium's and Firefox's headline figures in one table (Firefox's column says when it was not measured). */
+function browsersSideBySide(
+  report: BenchReport,
+  rows: Array<[string, (r: PageLoadBenchResult) => string]>,
+): string {
+  const runs = [report.pageload, report.firefoxPageload];
+  return table(
+    ['', 'Chromium', 'Firefox'],
+    rows.map(([label, cell]) => [label, ...runs.map((run) => (run ? cell(run) : 'not measured'))]),
+    ['l', 'r', 'r'],
+  );
+}
+
+export function renderReport(report: BenchReport): string {
+  const e = report.environment;
+  const { pageLoad: p, pages } = report.pageload;
+  const rows = summaryRows(report);
+  const date = e.date.slice(0, 10);
+  const out: string[] = [];
+  const push = (...lines: string[]) => out.push(...lines);
+
+  push(
+    '# Performance',
+    '',
+    `Written by \`npm run bench\` on ${date}; every figure below comes from that one run (${Math.round(report.durationS)} s). ` +
+      'Do not edit by hand: run the bench again (see [Rerunning](#rerunning)).',
+    '',
+    '## Machine and browsers',
+    '',
+    table(
+      ['', ''],
+      [
+        ['Date', `${e.date.replace('T', ' ').slice(0, 16)} UTC`],
+        ['CPU', `${e.cpu}, ${e.cores} logical cores`],
+        ['Memory', `${e.memoryGiB.toFixed(1)} GiB`],
+        ['OS', e.os],
+        ['Node', e.node],
+        ['Chromium', `${e.chromium} (headless, driven by playwright-core ${e.playwright})`],
+        [
+          'Firefox',
+          report.firefoxPageload
+            ? `${e.firefox} (headless, driven by puppeteer-core ${e.puppeteer ?? ''} over WebDriver BiDi)`
+            : `${e.firefox} (sizes only: no speed figure was measured in Firefox in this run)`,
+        ],
+        ['Matou', `commit ${e.commit}${e.dirty ? ', with uncommitted changes in the built sources' : ''}`],
+        [
+          'Load average (1 min)',
+          `${report.loadAverage.start.toFixed(2)} before the run, ${report.loadAverage.end.toFixed(2)} at its end (the bench's own browsers included)`,
+        ],
+      ],
+    ),
+    '',
+    '## Summary',
+    '',
+    table(
+      ['Figure', 'Measured', 'Target', ''],
+      rows.map((r) => [r.figure, r.measured, r.target, yes(r.met)]),
+    ),
     '',
   );
 
   push(
+    '## Page-load cost',
+    '',
+    `Median time from navigation start to the \`load\` event (\`loadEventStart\`) of catalogued pages on the local fake web ` +
+      `(${pages.map((url) => new URL(url).host).join(', ')}, in turn), in four headless browsers of one kind running side by side: ` +
+      'Matou, two plain browsers (the "without", and the A/A control that shows the noise) and an extension without code; ' +
+      `${p.rounds} rounds after ${p.warmupRounds} of warm-up, each round loading the same page once in each browser in a rotating order, ` +
+      'a fresh tab and a fresh navigation each time (the fake web forbids caching). Matou is set up as a settled user (first-run question answered). ' +
+      'The four Chromiums run first, then the four Firefoxes, in the same run.',
+    '',
+    browsersSideBySide(report, [
+      ['Matou (median `load`)', (r) => ms(r.pageLoad.withMatou.median)],
+      ['Plain browser (without)', (r) => ms(r.pageLoad.without.median)],
+      ['Plain browser 2 (A/A control)', (r) => ms(r.pageLoad.control.median)],
+      ['Extension without code', (r) => ms(r.pageLoad.emptyExtension.median)],
+      [
+        '**Matou − plain**',
+        (r) => `**${signedMs(r.pageLoad.matou.differenceMs)}** (${ci(r.pageLoad.matou)})`,
+      ],
+      ['A/A: plain 2 − plain', (r) => `${signedMs(r.pageLoad.aa.differenceMs)} (${ci(r.pageLoad.aa)})`],
+      ['Extension without code − plain', (r) => signedMs(r.pageLoad.emptyExtensionCost.differenceMs)],
+      [
+        "Matou's own code (Matou − extension without code)",
+        (r) => signedMs(r.pageLoad.matouCode.differenceMs),
+      ],
+      [`Target: within ${PAGELOAD_TARGETS.differenceMs} ms`, (r) => yes(r.pageLoad.meetsTarget)],
+    ]),
+    '',
+    '### Chromium',
+    '',
+    ...pageLoadDetail(report.pageload),
+    "Every browser keeps one blank tab open for the whole run. Without it, Matou's browser has no window left once the options page " +
+      'it opens on first run is closed, and each new tab opens a new window: that added about 25 ms to every load in an earlier version ' +
+      'of this bench, a cost of the test set-up that no user pays.',
+    '',
+    ...(report.firefoxPageload
+      ? [
+          '### Firefox',
+          '',
+          ...pageLoadDetail(report.firefoxPageload),
+          "Each Firefox keeps the tab it started with (Matou's: the options page it opens on first run), so has a window. The four " +
+            'Firefoxes reach the fake web through a local proxy each (Firefox cannot map a host to a port), with the same preferences. ' +
+            'Firefox gives page timings to the millisecond, hence the round medians.',
+          '',
+        ]
+      : []),
+  );
+
+  const f = report.firefoxPageload;
+  push(
     '## Badge latency',
     '',
-    "From the page's navigation start to the badge being set on its tab, on the same catalogued pages, in Matou's browser after the " +
-      'page-load rounds. *Hook*: `chrome.action.setBadgeText` wrapped in the worker, the time its promise resolves. *Polling*: an extension ' +
-      "page running none of Matou's code asks `chrome.action.getBadgeText` in a loop; the two are alternated, sample by sample. *Cold*: " +
-      "the worker stopped through DevTools before the navigation (as the browser does after 30 s idle), so the content script's message " +
-      'starts it again, reads the settings and loads the directory.',
+    "From the page's navigation start to the badge being set on its tab, on the same catalogued pages, in a browser with Matou. " +
+      '*Hook*: `action.setBadgeText` wrapped in the background, the time its promise resolves. *Polling*: an extension page that runs ' +
+      "none of the background's code asks `action.getBadgeText` in a loop; the two are alternated, sample by sample. *Stopped*: the " +
+      "background stopped before the navigation, so that the content script's message starts it again, reads the settings and loads " +
+      "the directory. A token left in the background's memory proves each sample: a warm one counts only if the same background ran " +
+      'before and after it, a stopped one only if the background that answered is a new one.',
     '',
-    table(
-      ['Badge', 'Median', 'p90', 'Min', 'Samples'],
+    browsersSideBySide(report, [
+      ['Warm background, hook (median; p90)', (r) => `${ms(r.badge.hook.median)}; ${ms(r.badge.hook.p90)}`],
       [
-        statsRow('Warm worker, hook', b.hook),
-        statsRow('Warm worker, polling', b.poll),
-        statsRow('Cold worker, polling', b.cold),
+        'Warm background, polling (median; p90)',
+        (r) => `${ms(r.badge.poll.median)}; ${ms(r.badge.poll.p90)}`,
       ],
-      ['l', 'r', 'r', 'r', 'r'],
-    ),
+      [
+        'Background stopped before the navigation, polling (median; p90)',
+        (r) => `${ms(r.badge.cold.median)}; ${ms(r.badge.cold.p90)}`,
+      ],
+      [
+        'Samples (warm hook / warm polling / stopped)',
+        (r) => `${r.badge.hook.n} / ${r.badge.poll.n} / ${r.badge.cold.n}`,
+      ],
+      [
+        'Thrown away: stopped samples the old background answered; warm samples after a restart',
+        (r) => `${r.badge.coldUnproven ?? '—'}; ${r.badge.rewarmed ?? '—'}`,
+      ],
+      ['Polling interval (median)', (r) => ms(r.badge.pollIntervalMs, 2)],
+      ["Page and extension clocks' skew", (r) => ms(r.badge.clockSkewMs, 2)],
+      [
+        'Stopped against warm (hook), same run',
+        (r) => `${(r.badge.cold.median / r.badge.hook.median).toFixed(2)}×`,
+      ],
+      [
+        `Target: median under ${PAGELOAD_TARGETS.badgeMedianMs} ms, warm; stopped`,
+        (r) => `${yes(r.badge.meetsTarget)}; ${yes(r.badge.coldMeetsTarget)}`,
+      ],
+    ]),
     '',
-    `Polling answers every ${b.pollIntervalMs.toFixed(2)} ms (median); the page's and the extension's clocks agree within ${b.clockSkewMs.toFixed(2)} ms. ` +
-      `Cold against warm, same run: ${(b.cold.median / b.hook.median).toFixed(2)}×. The target (median under ${PAGELOAD_TARGETS.badgeMedianMs} ms) ` +
-      `is ${b.meetsTarget ? 'met' : 'not met'} with a warm worker and ${b.coldMeetsTarget ? 'met' : 'not met'} with a cold one. ` +
+    '**Chromium**: the service worker, in the browser of the page-load rounds after the other three are closed; the polling page is ' +
+      'the built `manifest.json` shown as text; *stopped* is the worker stopped through DevTools (as the browser does after 30 s idle). ' +
       'A cold start adds, before Matou handles the message, Chromium starting the worker and the evaluation of the background bundle ' +
       `(${kb(entryBytes(report.sizes.builds.chrome, 'background'))} minified, the catalogue and the classifier included); then the settings ` +
       'and the directory are read again.',
     '',
+    ...(f
+      ? [
+          '**Firefox**: the event page (`background.scripts`), in a fifth Firefox with Matou whose preference ' +
+            `\`extensions.background.idle.timeout\` is ${f.backgroundIdleTimeoutMs ?? '?'} ms instead of Firefox's 30 s, so that Firefox itself ` +
+            'suspends the event page after that long without an event (every message from a content script starts the count again). The ' +
+            "hook and the token are reached from Matou's options page, idle, through `extension.getBackgroundPage()`, which answers null while " +
+            'the event page is suspended and does not wake it; the polling runs in that page too. A stopped sample waits for that null before ' +
+            `navigating. The event page's bundle is ${kb(entryBytes(report.sizes.builds.firefox, 'background'))} minified.`,
+          '',
+        ]
+      : []),
   );
 
   const [bundled, ten] = report.popup.rows;
@@ -626,13 +770,15 @@ export function renderReport(report: BenchReport): string {
     `npm run bench                    # build and package, measure everything, rewrite this file (${Math.ceil(report.durationS / 60)} minutes here)`,
     'npm run bench -- --skip-build    # the same with the builds and zips already in dist/',
     "npm run bench -- --from dist/bench/performance.json   # this file again from the last run's figures, no measuring",
-    'npm run bench:pageload           # page-load cost and badge latency only',
+    'npm run bench:pageload           # page-load cost and badge latency in Chromium only',
+    'npm run bench:pageload:firefox   # the same in Firefox only (add -- --rounds 30 for a short run)',
     'npm run bench:popup              # popup render only',
     'npm run bench:classify           # classifier only',
     'npm run bench:directory          # directory only',
     '```',
     '',
-    "Needs Debian's `chromium` (and `firefox-esr` for its version line) and `openssl` for the fake web's certificate. " +
+    "Needs Debian's `chromium`, `firefox-esr` with `firefox-esr-l10n-fr` (Matou runs in French there, as in the tests) and `openssl` " +
+      "for the fake web's certificate. " +
       'Close what else runs: on a busy machine the figures spread (the A/A control shows by how much).',
     '',
     '## What these figures do not prove',
@@ -640,14 +786,15 @@ export function renderReport(report: BenchReport): string {
     '- **Real pages.** The fake web serves a few hundred bytes of HTML from 127.0.0.1 with no subresource, so `load` comes within tens of ' +
       'milliseconds and a fixed cost of a few milliseconds is a large ratio. On a real Gmail or Zoom page `load` comes seconds later; the ' +
       'absolute difference is what carries over, not the ratio. In-page navigations of single-page apps are not measured.',
-    '- **Other machines.** One run on one machine, possibly shared with other work (the load average before the run says how busy it was), headless Chromium with software ' +
-      "rendering. Another CPU, a desktop session with a GPU, or Chrome instead of Debian's Chromium will give other numbers; the " +
+    '- **Other machines.** One run on one machine, possibly shared with other work (the load average before the run says how busy it was), headless browsers with software ' +
+      "rendering. Another CPU, a desktop session with a GPU, Chrome instead of Debian's Chromium or a release Firefox instead of ESR will give other numbers; the " +
       'side-by-side differences and ratios are meant to travel better than the absolute times, not perfectly.',
-    "- **Firefox speed.** Only the Firefox build's sizes are measured; page load, badge and popup are measured in Chromium only.",
+    '- **Firefox popup.** Page load and badge are measured in both browsers; the popup render in Chromium only.',
     '- **Medians, not tails.** Targets are on medians; p90 is shown, rarer stalls (a garbage collection, a worker restart mid-load) are ' +
       'not bounded by any figure here. The bootstrap intervals treat each load as independent.',
-    '- **Cold starts.** The cold badge figure stops the worker through DevTools; a browser that has just started, or a worker evicted under ' +
-      'memory pressure, may be slower. The first popup open after a worker restart is a single sample per directory.',
+    "- **Cold starts.** The stopped-background badge figure stops Chromium's worker through DevTools, and lets Firefox suspend its event page " +
+      "after a shortened idle time (the mechanism is Firefox's own, the delay is not a user's 30 s); a browser that has just started, or a " +
+      'background evicted under memory pressure, may be slower. The first popup open after a worker restart is a single sample per directory.',
     '- **Memory and energy.** Nothing here measures memory use or battery.',
     '- **The synthetic directories** are shaped like the CHATONS federation but are not it; 10× and 100× are guesses at growth, not forecasts.',
     '',
@@ -669,6 +816,7 @@ export function renderSummary(report: BenchReport): string {
     '',
     formatPageLoadBench(report.pageload),
     '',
+    ...(report.firefoxPageload ? [formatPageLoadBench(report.firefoxPageload), ''] : []),
     formatPopupBench(report.popup),
     '',
     `Classifier: ${report.classify.compiled.microsPerUrl.toFixed(3)} µs/URL compiled, ${report.classify.baseline.microsPerUrl.toFixed(3)} µs/URL naive, ${report.classify.ratio.toFixed(1)}×`,

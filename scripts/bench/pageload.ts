@@ -1,13 +1,15 @@
-// Page-load cost and badge latency, in Debian's Chromium with the built extension (dist/chrome).
+// Page-load cost and badge latency: the method, shared by both browsers, and its Chromium run
+// (Debian's Chromium with the built extension, dist/chrome). The Firefox run is pageload-firefox.ts:
+// the same rounds, samples and figures, through a Firefox harness.
 //
 // Page-load cost: four browsers side by side on one fake web, each with one blank tab kept open
 // for the whole run:
 // - Matou (launchMatou);
-// - two plain Chromiums, same flags, no extension (launchPlainChromium): the first is the
+// - two plain browsers, same flags, no extension (launchPlainChromium): the first is the
 //   "without" of the figure, the second against the first is the A/A control, the noise floor;
 // - an extension without code: Matou's manifest matches, an empty content script at the same
-//   run_at, an empty worker. It is what any extension with a content script on those pages costs
-//   in Chromium, before a line of Matou runs.
+//   run_at, an empty background. It is what any extension with a content script on those pages
+//   costs, before a line of Matou runs.
 // Each round loads the same catalogued page once in each browser, in a rotating order, after a
 // warm-up; every load is a fresh tab and a fresh navigation (the fake web answers `cache-control:
 // no-store`). The figure is the page's own `loadEventStart` (ms after its navigation start).
@@ -19,17 +21,20 @@
 //
 // Badge latency: from the page's navigation start (`performance.timeOrigin`, epoch ms) to the
 // badge being set, two ways, alternated sample by sample:
-// - hook: `chrome.action.setBadgeText` wrapped in the service worker; the time its promise resolves
-//   (the browser has applied the text). Sub-millisecond, nothing else runs meanwhile.
-// - poll: an extension page that runs none of Matou's code (the built manifest.json, shown as text)
-//   calls `chrome.action.getBadgeText({tabId})` in a tight loop; the first non-empty answer. Does
-//   not touch the worker, so it also measures a cold start: the worker stopped (as after 30 s idle)
+// - hook: `action.setBadgeText` wrapped in the background; the time its promise resolves (the
+//   browser has applied the text). Sub-millisecond, nothing else runs meanwhile.
+// - poll: an extension page that runs none of the background's code calls
+//   `action.getBadgeText({tabId})` in a tight loop; the first non-empty answer. Does not touch the
+//   background, so it also measures a cold start: the background stopped (as after 30 s idle)
 //   before the navigation, the content script's message starting it again.
+// A value left in the background's memory tells whether one background served a sample: a warm
+// sample is kept only if the same background ran before and after it, a cold one only if the
+// background that ran before the suspension is gone after it.
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { BrowserContext, Page, Worker } from 'playwright-core';
+import type { BrowserContext } from 'playwright-core';
 import { CHROME_DIST, launchMatou, launchPlainChromium, type Matou } from '../lib/browsers/chromium';
 import { startFakeWeb } from '../lib/browsers/fake-web';
 import { answerWelcome } from '../lib/browsers/matou-pages';
@@ -71,17 +76,17 @@ export interface PageLoadResult {
   warmupRounds: number;
   /** loadEventStart in each browser. */
   withMatou: Stats;
-  /** The first plain Chromium: "without Matou". */
+  /** The first plain browser: "without Matou". */
   without: Stats;
-  /** The second plain Chromium (A/A control). */
+  /** The second plain browser (A/A control). */
   control: Stats;
   /** The extension without code (Matou's matches, empty content script and worker). */
   emptyExtension: Stats;
-  /** The figure: Matou against the first plain Chromium. */
+  /** The figure: Matou against the first plain browser. */
   matou: Comparison;
-  /** A/A: the second plain Chromium against the first, the noise floor of this run. */
+  /** A/A: the second plain browser against the first, the noise floor of this run. */
   aa: Comparison;
-  /** What Chromium charges for any content-script extension on these pages. */
+  /** What the browser charges for any content-script extension on these pages. */
   emptyExtensionCost: Comparison;
   /** What Matou's own code adds on top: Matou against the extension without code. */
   matouCode: Comparison;
@@ -91,30 +96,40 @@ export interface PageLoadResult {
 }
 
 export interface BadgeLatencyResult {
-  /** Warm worker, hook in the worker: navigation start → setBadgeText resolved. */
+  /** Warm background, hook in the background: navigation start → setBadgeText resolved. */
   hook: Stats;
-  /** Warm worker, extension page polling getBadgeText: navigation start → first non-empty answer. */
+  /** Warm background, extension page polling getBadgeText: navigation start → first non-empty answer. */
   poll: Stats;
   /** Median time between two getBadgeText answers in the polling loop (ms). */
   pollIntervalMs: number;
-  /** Worker stopped before each navigation (polling). */
+  /** Background stopped (Chromium) or suspended (Firefox) before each navigation (polling). */
   cold: Stats;
+  /** Cold samples thrown away: the background that ran before the stop still answered after it. */
+  coldUnproven?: number;
+  /** Warm samples thrown away and warmed again: the background had been stopped meanwhile. */
+  rewarmed?: number;
   /** Page and extension processes map their monotonic clocks to epoch time alike, within this (ms). */
   clockSkewMs: number;
-  /** Warm worker (hook): median under the target. */
+  /** Warm background (hook): median under the target. */
   meetsTarget: boolean;
-  /** Cold worker: median under the same target. */
+  /** Cold background: median under the same target. */
   coldMeetsTarget: boolean;
 }
 
+export type BrowserName = 'Chromium' | 'Firefox';
+
 export interface PageLoadBenchResult {
+  /** Absent in runs from before Firefox was measured: Chromium. */
+  browser?: BrowserName;
   pageLoad: PageLoadResult;
   badge: BadgeLatencyResult;
   pages: readonly string[];
+  /** Firefox: the idle time after which it suspends the event page, as set for the badge browser. */
+  backgroundIdleTimeoutMs?: number;
 }
 
 export interface PageLoadBenchOptions {
-  /** The built Chromium extension (default dist/chrome). */
+  /** The built extension (default dist/chrome, or dist/firefox for the Firefox run). */
   dist?: string;
   /** Measured rounds (one load in each browser per round); at least 30. */
   rounds?: number;
@@ -197,22 +212,33 @@ export function compare(a: readonly number[], b: readonly number[]): Comparison 
 // ---------------------------------------------------------------------------------------------
 // Page-load cost
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** One fresh tab, one navigation; the page's loadEventStart (ms after its navigation start). */
-async function loadOnce(context: BrowserContext, url: string): Promise<number> {
-  const page = await context.newPage();
-  try {
-    await page.goto(url, { waitUntil: 'load' });
-    const loadEventStart = await page.evaluate(() => {
-      const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
-      return entry?.loadEventStart ?? -1;
-    });
-    if (!(loadEventStart > 0)) throw new Error(`no navigation timing for ${url}`);
-    return loadEventStart;
-  } finally {
-    await page.close();
-  }
+/** Loads `url` in a fresh tab of one browser and returns the page's loadEventStart. */
+export type LoadOnce = (url: string) => Promise<number>;
+
+/** Runs in the page: its loadEventStart (ms after its navigation start), −1 without navigation timing. */
+export function navigationLoadEventStart(): number {
+  const entry = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+  return entry?.loadEventStart ?? -1;
+}
+
+export function checkedLoadEventStart(url: string, loadEventStart: number): number {
+  if (!(loadEventStart > 0)) throw new Error(`no navigation timing for ${url}`);
+  return loadEventStart;
+}
+
+/** One fresh tab, one navigation, in a Chromium. */
+function chromiumLoadOnce(context: BrowserContext): LoadOnce {
+  return async (url) => {
+    const page = await context.newPage();
+    try {
+      await page.goto(url, { waitUntil: 'load' });
+      return checkedLoadEventStart(url, await page.evaluate(navigationLoadEventStart));
+    } finally {
+      await page.close();
+    }
+  };
 }
 
 /** The order of the browsers in a round: rotated each round, reversed every other cycle. */
@@ -222,14 +248,20 @@ export function roundOrder(round: number, arms: number): number[] {
   return Math.floor(round / arms) % 2 === 0 ? order : order.reverse();
 }
 
+/** An id for the bench's extension without code (Firefox wants one to install it). */
+const EMPTY_EXTENSION_GECKO_ID = 'bench-empty-extension@matou.example';
+
 /**
- * An extension without code, shaped like Matou where Chromium looks: the same content-script
- * matches and run_at, an empty content script, an empty worker (so that the harness finds it).
+ * An extension without code, shaped like Matou where the browser looks: the same content-script
+ * matches and run_at, an empty content script, an empty background (so that a harness finds it):
+ * a worker for Chromium, an event page script for Firefox, read from the built manifest given.
  */
 export function makeEmptyExtension(dist: string): string {
   const source = JSON.parse(readFileSync(join(dist, 'manifest.json'), 'utf8')) as {
+    background?: { scripts?: string[] };
     content_scripts: Array<{ matches: string[]; run_at?: string; all_frames?: boolean }>;
   };
+  const firefox = source.background?.scripts !== undefined;
   const dir = mkdtempSync(join(tmpdir(), 'matou-bench-empty-extension-'));
   writeFileSync(
     join(dir, 'manifest.json'),
@@ -237,36 +269,41 @@ export function makeEmptyExtension(dist: string): string {
       manifest_version: 3,
       name: 'Extension without code (bench control)',
       version: '1.0',
-      background: { service_worker: 'worker.js' },
+      background: firefox ? { scripts: ['background.js'] } : { service_worker: 'background.js' },
       content_scripts: source.content_scripts.map(({ matches, run_at, all_frames }) => ({
         matches,
         run_at,
         all_frames,
         js: ['content.js'],
       })),
+      ...(firefox ? { browser_specific_settings: { gecko: { id: EMPTY_EXTENSION_GECKO_ID } } } : {}),
     }),
   );
-  writeFileSync(join(dir, 'worker.js'), '');
+  writeFileSync(join(dir, 'background.js'), '');
   writeFileSync(join(dir, 'content.js'), '');
   return dir;
 }
 
-const ARMS = ['Matou', 'plain Chromium', 'plain Chromium 2', 'extension without code'] as const;
+/** The four browsers of the page-load rounds, in this order. */
+export function armNames(browser: BrowserName): [string, string, string, string] {
+  return ['Matou', `plain ${browser}`, `plain ${browser} 2`, 'extension without code'];
+}
 
-async function measurePageLoad(
-  contexts: readonly BrowserContext[],
+/** Page-load rounds over four browsers: Matou, plain, plain 2 (A/A control), extension without code. */
+export async function measurePageLoad(
+  arms: readonly [LoadOnce, LoadOnce, LoadOnce, LoadOnce],
   rounds: number,
   warmupRounds: number,
   log: (line: string) => void,
 ): Promise<PageLoadResult> {
-  const samples: number[][] = contexts.map(() => []);
+  const samples: number[][] = arms.map(() => []);
   const loadBefore = loadavg()[0]!;
   for (let round = -warmupRounds; round < rounds; round += 1) {
     const url = BENCH_PAGES[((round % BENCH_PAGES.length) + BENCH_PAGES.length) % BENCH_PAGES.length]!;
-    for (const arm of roundOrder(round, contexts.length)) {
-      const ms = await loadOnce(contexts[arm]!, url);
+    for (const arm of roundOrder(round, arms.length)) {
+      const ms = await arms[arm]!(url);
       if (round >= 0) samples[arm]!.push(ms);
-      // Let Matou's worker finish with the page (badge) before the next load in any browser.
+      // Let Matou's background finish with the page (badge) before the next load in any browser.
       await sleep(120);
     }
     if (round >= 0 && (round + 1) % 10 === 0) log(`  page load: ${round + 1}/${rounds} rounds`);
@@ -297,78 +334,128 @@ async function measurePageLoad(
 
 // ---------------------------------------------------------------------------------------------
 // Badge latency
+//
+// The functions below run inside the browser (a worker, an extension page or a web page), so
+// they are self-contained: no named inner functions either (tsx would wrap them in a helper the
+// browser does not have). `where` says where the background's globals are: `self` when the code
+// runs in the background itself (Chromium's worker), `background-page` when it runs in an
+// extension page that reaches Firefox's event page with `extension.getBackgroundPage()` (null
+// while the event page is suspended).
 
-interface BenchGlobals {
-  __matouBenchSets?: Array<{ tabId: number; text: string; calledAt: number; doneAt: number }>;
-  __matouBenchPoll?: Promise<{ at: number; polls: number; pollMs: number }>;
-  __matouBenchPolling?: boolean;
+export type BackgroundScope = 'self' | 'background-page';
+
+/** Runs a self-contained function with one argument in a page, a worker or an extension page. */
+export type Run = <A, R>(fn: (arg: A) => R | Promise<R>, arg: A) => Promise<R>;
+
+export interface BenchTab {
+  tabId: number;
+  /** Runs in the tab's page. */
+  run: Run;
+  goto(url: string): Promise<void>;
+  close(): Promise<void>;
 }
 
+/** What the badge measurement needs from a browser running Matou. */
+export interface BadgeHarness {
+  where: BackgroundScope;
+  /** Runs where `where` is meant: in the current worker, or in an extension page. */
+  background(): Promise<Run>;
+  /** The extension page that polls; none of the background's code runs there. */
+  poller: Run;
+  /** A new tab on about:blank and its id, ready to be navigated. */
+  blankTab(): Promise<BenchTab>;
+  /** Stops the background the way the browser does when it idles; resolves once it has stopped. */
+  suspend(): Promise<void>;
+}
+
+type BadgeSet = { tabId: number; text: string; calledAt: number; doneAt: number };
+
+interface BenchScope {
+  __matouBenchSets?: BadgeSet[];
+  __matouBenchMark?: string;
+  __matouBenchPoll?: Promise<{ at: number; polls: number; pollMs: number }>;
+  __matouBenchPolling?: boolean;
+  performance: Performance;
+  browser?: {
+    action: unknown;
+    extension: { getBackgroundPage(): BenchScope | null };
+    runtime: { getBackgroundPage(): Promise<BenchScope> };
+  };
+  chrome?: { action: unknown };
+}
+
+type BadgeAction = {
+  setBadgeText: (details: { tabId?: number; text: string }, ...rest: unknown[]) => unknown;
+  getBadgeText: (details: { tabId: number }) => Promise<string>;
+};
+
 /**
- * Wraps setBadgeText in the worker (once per worker instance): records when each call resolved.
- * Matou's bundle calls `browser.action.setBadgeText`, and Chromium's `browser.action` is
- * `chrome.action`, looked up at each call.
+ * Wraps setBadgeText in the background (once per background instance): records when each call
+ * resolved. Matou's bundle calls `browser.action.setBadgeText`, looked up at each call: in Chromium
+ * `browser.action` is `chrome.action`; in Firefox the polyfill hands over Firefox's own `browser`.
+ * Returns false when there is no background to hook (Firefox's suspended event page).
  */
-async function installHook(worker: Worker): Promise<void> {
-  await worker.evaluate(() => {
-    const scope = globalThis as unknown as BenchGlobals;
-    if (scope.__matouBenchSets) return;
-    const sets: NonNullable<BenchGlobals['__matouBenchSets']> = [];
-    scope.__matouBenchSets = sets;
-    const action = chrome.action as unknown as {
-      setBadgeText: (details: { tabId?: number; text: string }, ...rest: unknown[]) => unknown;
-    };
-    const original = action.setBadgeText.bind(action);
-    action.setBadgeText = (details, ...rest) => {
-      const calledAt = performance.timeOrigin + performance.now();
-      const callback = rest[0];
-      // No named inner functions: tsx would wrap them in a helper the worker does not have.
-      if (typeof callback === 'function') {
-        return original(details, () => {
-          sets.push({
-            tabId: details.tabId ?? -1,
-            text: details.text,
-            calledAt,
-            doneAt: performance.timeOrigin + performance.now(),
-          });
-          (callback as () => void)();
-        });
-      }
-      return (original(details) as Promise<unknown>).then((value) => {
+function installBadgeHook(where: BackgroundScope): boolean {
+  const self = globalThis as unknown as BenchScope;
+  const scope = where === 'self' ? self : self.browser!.extension.getBackgroundPage();
+  if (!scope) return false;
+  if (scope.__matouBenchSets) return true;
+  const sets: BadgeSet[] = [];
+  scope.__matouBenchSets = sets;
+  const clock = scope.performance;
+  const action = (scope.browser ?? scope.chrome)!.action as BadgeAction;
+  const original = action.setBadgeText.bind(action);
+  action.setBadgeText = (details, ...rest) => {
+    const calledAt = clock.timeOrigin + clock.now();
+    const callback = rest[0];
+    if (typeof callback === 'function') {
+      return original(details, () => {
         sets.push({
           tabId: details.tabId ?? -1,
           text: details.text,
           calledAt,
-          doneAt: performance.timeOrigin + performance.now(),
+          doneAt: clock.timeOrigin + clock.now(),
         });
-        return value;
+        (callback as () => void)();
       });
-    };
-  });
+    }
+    return (original(details) as Promise<unknown>).then((value) => {
+      sets.push({
+        tabId: details.tabId ?? -1,
+        text: details.text,
+        calledAt,
+        doneAt: clock.timeOrigin + clock.now(),
+      });
+      return value;
+    });
+  };
+  return true;
 }
 
-async function hookedSetAt(matou: Matou, tabId: number, timeoutMs = 5000): Promise<number> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    const found = await (
-      await matou.worker()
-    ).evaluate(
-      (id) =>
-        (globalThis as unknown as BenchGlobals).__matouBenchSets?.find(
-          (set) => set.tabId === id && set.text !== '',
-        )?.doneAt ?? null,
-      tabId,
-    );
-    if (found !== null) return found;
-    await sleep(20);
-  }
-  throw new Error(`no badge set for tab ${tabId} within ${timeoutMs} ms`);
+/** When the hook saw a non-empty badge set for the tab resolve, or null (not yet, or no background). */
+function hookedSetFor({ where, tabId }: { where: BackgroundScope; tabId: number }): number | null {
+  const self = globalThis as unknown as BenchScope;
+  const scope = where === 'self' ? self : self.browser!.extension.getBackgroundPage();
+  return scope?.__matouBenchSets?.find((set) => set.tabId === tabId && set.text !== '')?.doneAt ?? null;
+}
+
+/**
+ * A token left in the running background's memory (made on first call), or null when no
+ * background runs: the same token twice means the same background instance.
+ */
+function backgroundToken(where: BackgroundScope): string | null {
+  const self = globalThis as unknown as BenchScope;
+  const scope = where === 'self' ? self : self.browser!.extension.getBackgroundPage();
+  if (!scope) return null;
+  scope.__matouBenchMark ??= `${Date.now()}-${Math.random()}`;
+  return scope.__matouBenchMark;
 }
 
 /** Starts the polling loop in the extension page; resolves once it is running. */
-async function startPolling(poller: Page, tabId: number): Promise<void> {
-  await poller.evaluate(async (id) => {
-    const scope = globalThis as unknown as BenchGlobals;
+async function startPolling(poller: Run, tabId: number): Promise<void> {
+  await poller(async (id: number) => {
+    const scope = globalThis as unknown as BenchScope;
+    const action = (scope.browser ?? scope.chrome)!.action as BadgeAction;
     let running: ((value: void) => void) | undefined;
     const started = new Promise<void>((resolve) => {
       running = resolve;
@@ -378,7 +465,7 @@ async function startPolling(poller: Page, tabId: number): Promise<void> {
       let polls = 0;
       const first = performance.now();
       while (scope.__matouBenchPolling) {
-        const text = await chrome.action.getBadgeText({ tabId: id });
+        const text = await action.getBadgeText({ tabId: id });
         const at = performance.timeOrigin + performance.now();
         polls += 1;
         if (polls === 1) running?.();
@@ -390,92 +477,144 @@ async function startPolling(poller: Page, tabId: number): Promise<void> {
   }, tabId);
 }
 
-async function polledSetAt(poller: Page, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
+async function polledSetAt(poller: Run, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
   const timer = setTimeout(
     () =>
-      void poller
-        .evaluate(() => {
-          (globalThis as unknown as BenchGlobals).__matouBenchPolling = false;
-        })
-        .catch(() => undefined),
+      void poller(() => {
+        (globalThis as unknown as BenchScope).__matouBenchPolling = false;
+      }, undefined).catch(() => undefined),
     timeoutMs,
   );
   try {
-    return await poller.evaluate(() => (globalThis as unknown as BenchGlobals).__matouBenchPoll!);
+    return await poller(() => (globalThis as unknown as BenchScope).__matouBenchPoll!, undefined);
   } finally {
     clearTimeout(timer);
   }
 }
 
-/** A new tab on about:blank and its id, ready to be navigated. */
-async function blankTab(matou: Matou): Promise<{ page: Page; tabId: number }> {
-  const page = await matou.context.newPage();
-  return { page, tabId: await matou.tabIdOf(page) };
+async function hookedSetAt(harness: BadgeHarness, tabId: number, timeoutMs = 5000): Promise<number> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    const found = await (await harness.background())(hookedSetFor, { where: harness.where, tabId });
+    if (found !== null) return found;
+    await sleep(20);
+  }
+  throw new Error(`no badge set for tab ${tabId} within ${timeoutMs} ms`);
 }
 
-/** How far apart a page's and an extension page's epoch clocks (timeOrigin + now − Date.now()) are. */
-async function clockSkew(a: Page, b: Page): Promise<number> {
-  const offset = (page: Page) =>
-    page.evaluate(() => {
-      const offsets: number[] = [];
-      for (let i = 0; i < 200; i += 1) offsets.push(performance.timeOrigin + performance.now() - Date.now());
-      return offsets.reduce((sum, x) => sum + x, 0) / offsets.length;
-    });
-  return Math.abs((await offset(a)) - (await offset(b)));
+/** Runs in a page: how far its epoch clock (timeOrigin + now) is from Date.now(), averaged. */
+function epochClockOffset(): number {
+  const offsets: number[] = [];
+  for (let i = 0; i < 200; i += 1) offsets.push(performance.timeOrigin + performance.now() - Date.now());
+  return offsets.reduce((sum, x) => sum + x, 0) / offsets.length;
 }
 
-async function measureBadge(
-  matou: Matou,
+/** Runs in a page: its navigation start on the epoch clock. */
+function timeOrigin(): number {
+  return performance.timeOrigin;
+}
+
+/** The token of the running background, starting one (Firefox) if none runs. */
+async function runningBackground(harness: BadgeHarness): Promise<string> {
+  const run = await harness.background();
+  const token = await run(backgroundToken, harness.where);
+  if (token !== null) return token;
+  await run(
+    () => (globalThis as unknown as BenchScope).browser!.runtime.getBackgroundPage().then(() => undefined),
+    undefined,
+  );
+  const started = await run(backgroundToken, harness.where);
+  if (started === null) throw new Error('the background did not start');
+  return started;
+}
+
+/**
+ * One navigation of a fresh tab; the badge read by polling or by the hook, from navigation start.
+ * With `skew`, also how far the page's and the polling page's epoch clocks are apart.
+ */
+async function badgeSample(harness: BadgeHarness, url: string, polling: boolean, skew = false) {
+  const tab = await harness.blankTab();
+  try {
+    if (polling) await startPolling(harness.poller, tab.tabId);
+    await tab.goto(url);
+    const origin = await tab.run(timeOrigin, undefined);
+    const clockSkewMs = skew
+      ? Math.abs(
+          (await tab.run(epochClockOffset, undefined)) - (await harness.poller(epochClockOffset, undefined)),
+        )
+      : Number.NaN;
+    if (polling) {
+      const { at, pollMs } = await polledSetAt(harness.poller);
+      return { ms: at - origin, pollMs, clockSkewMs };
+    }
+    return { ms: (await hookedSetAt(harness, tab.tabId)) - origin, pollMs: Number.NaN, clockSkewMs };
+  } finally {
+    await tab.close();
+  }
+}
+
+export async function measureBadge(
+  harness: BadgeHarness,
   samples: number,
   coldSamples: number,
   log: (line: string) => void,
 ): Promise<BadgeLatencyResult> {
-  const poller = await matou.context.newPage();
-  await poller.goto(matou.extensionUrl('manifest.json'));
-  await installHook(await matou.worker());
-
   const hook: number[] = [];
   const poll: number[] = [];
   const pollIntervals: number[] = [];
-  let skew = 0;
-  // Warm-up: the worker has loaded its settings and directory before the first measured sample.
-  for (let i = -3; i < 2 * samples; i += 1) {
-    const url = BENCH_PAGES[((i % BENCH_PAGES.length) + BENCH_PAGES.length) % BENCH_PAGES.length]!;
-    const polling = i >= 0 && i % 2 === 1;
-    await installHook(await matou.worker()); // again if the browser restarted the worker
-    const { page, tabId } = await blankTab(matou);
-    if (polling) await startPolling(poller, tabId);
-    await page.goto(url, { waitUntil: 'load' });
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    if (i === 0) skew = await clockSkew(page, poller);
-    if (polling) {
-      const { at, pollMs } = await polledSetAt(poller);
-      poll.push(at - origin);
-      pollIntervals.push(pollMs);
-    } else {
-      const at = await hookedSetAt(matou, tabId);
-      if (i >= 0) hook.push(at - origin);
+  let skew = Number.NaN;
+  let rewarmed = 0;
+  let warm: string | null = null;
+  let page = 0;
+  const nextUrl = () => BENCH_PAGES[page++ % BENCH_PAGES.length]!;
+  while (hook.length + poll.length < 2 * samples) {
+    const token = await runningBackground(harness);
+    const inBackground = await harness.background();
+    await inBackground(installBadgeHook, harness.where); // again in a new background
+    if (token !== warm) {
+      // A background that has not handled a page yet (the first, or one started again): warm it
+      // up, so that it has read its settings and the directory before a sample counts.
+      if (warm !== null) rewarmed += 1;
+      for (let i = 0; i < 3; i += 1) await badgeSample(harness, nextUrl(), true);
+      warm = token;
+      continue;
     }
-    await page.close();
-    await sleep(50);
-    if (i >= 0 && (i + 1) % 20 === 0) log(`  badge latency: ${i + 1}/${2 * samples} warm samples`);
+    const polling = (hook.length + poll.length) % 2 === 1;
+    const sample = await badgeSample(harness, nextUrl(), polling, Number.isNaN(skew));
+    // Kept only if the background that was warm before the sample is the one that ran it.
+    if ((await (await harness.background())(backgroundToken, harness.where)) !== warm) continue;
+    if (Number.isNaN(skew)) skew = sample.clockSkewMs;
+    if (polling) {
+      poll.push(sample.ms);
+      pollIntervals.push(sample.pollMs);
+    } else hook.push(sample.ms);
+    const done = hook.length + poll.length;
+    if (done % 20 === 0) log(`  badge latency: ${done}/${2 * samples} warm samples`);
   }
 
   const cold: number[] = [];
-  for (let i = 0; i < coldSamples; i += 1) {
-    const url = BENCH_PAGES[i % BENCH_PAGES.length]!;
-    const { page, tabId } = await blankTab(matou);
-    await matou.stopWorker();
-    await sleep(300);
-    await startPolling(poller, tabId);
-    await page.goto(url, { waitUntil: 'load' });
-    const origin = await page.evaluate(() => performance.timeOrigin);
-    const { at } = await polledSetAt(poller);
-    cold.push(at - origin);
-    await page.close();
+  let coldUnproven = 0;
+  while (cold.length < coldSamples) {
+    const before = await runningBackground(harness);
+    const tab = await harness.blankTab();
+    try {
+      await harness.suspend();
+      await startPolling(harness.poller, tab.tabId);
+      await tab.goto(nextUrl());
+      const origin = await tab.run(timeOrigin, undefined);
+      const { at } = await polledSetAt(harness.poller);
+      // The page's message started a background of its own: not the one that ran before.
+      const after = await (await harness.background())(backgroundToken, harness.where);
+      if (after === null || after === before) coldUnproven += 1;
+      else cold.push(at - origin);
+    } finally {
+      await tab.close();
+    }
+    if (coldUnproven > coldSamples) throw new Error('the background does not stop: no cold sample');
   }
-  log(`  badge latency: ${coldSamples} cold samples`);
-  await poller.close();
+  log(
+    `  badge latency: ${coldSamples} cold samples (${coldUnproven} thrown away: the background had not stopped)`,
+  );
 
   const hookStats = stats(hook);
   return {
@@ -483,9 +622,39 @@ async function measureBadge(
     poll: stats(poll),
     pollIntervalMs: quantile(pollIntervals, 0.5),
     cold: stats(cold),
+    coldUnproven,
+    rewarmed,
     clockSkewMs: skew,
     meetsTarget: hookStats.median < PAGELOAD_TARGETS.badgeMedianMs,
     coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badgeMedianMs,
+  };
+}
+
+/** The badge harness of a Chromium with Matou: the worker, and the built manifest.json as the polling page. */
+async function chromiumBadgeHarness(matou: Matou): Promise<BadgeHarness & { close(): Promise<void> }> {
+  const poller = await matou.context.newPage();
+  await poller.goto(matou.extensionUrl('manifest.json'));
+  return {
+    where: 'self',
+    async background() {
+      const worker = await matou.worker();
+      return (fn, arg) => worker.evaluate(fn as never, arg as never);
+    },
+    poller: (fn, arg) => poller.evaluate(fn as never, arg as never),
+    async blankTab() {
+      const page = await matou.context.newPage();
+      return {
+        tabId: await matou.tabIdOf(page),
+        run: (fn, arg) => page.evaluate(fn as never, arg as never),
+        goto: async (url) => void (await page.goto(url, { waitUntil: 'load' })),
+        close: () => page.close(),
+      };
+    },
+    async suspend() {
+      await matou.stopWorker();
+      await sleep(300);
+    },
+    close: () => poller.close(),
   };
 }
 
@@ -513,14 +682,26 @@ export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise
     closers.push(() => control.close());
     const empty = await launchMatou({ web, dist: emptyDist });
     closers.push(() => empty.close());
-    const contexts = [matou.context, plain.context, control.context, empty.context];
+    const contexts = [matou.context, plain.context, control.context, empty.context] as const;
     // One blank tab kept open in each browser (see the top of this file).
     for (const context of contexts) await context.newPage();
 
-    const pageLoad = await measurePageLoad(contexts, rounds, warmupRounds, log);
+    const pageLoad = await measurePageLoad(
+      [
+        chromiumLoadOnce(matou.context),
+        chromiumLoadOnce(plain.context),
+        chromiumLoadOnce(control.context),
+        chromiumLoadOnce(empty.context),
+      ],
+      rounds,
+      warmupRounds,
+      log,
+    );
     for (const close of closers.splice(1)) await close();
-    const badge = await measureBadge(matou, badgeSamples, coldSamples, log);
-    return { pageLoad, badge, pages: BENCH_PAGES };
+    const harness = await chromiumBadgeHarness(matou);
+    const badge = await measureBadge(harness, badgeSamples, coldSamples, log);
+    await harness.close();
+    return { browser: 'Chromium', pageLoad, badge, pages: BENCH_PAGES };
   } finally {
     for (const close of closers) await close().catch(() => undefined);
     await web.close();
@@ -539,16 +720,26 @@ export function formatComparison(c: Comparison): string {
   );
 }
 
+/** The words for the background of each browser: a service worker in Chromium, an event page in Firefox. */
+export function backgroundWords(browser: BrowserName): { warm: string; cold: string } {
+  return browser === 'Firefox'
+    ? { warm: 'warm event page', cold: 'suspended event page' }
+    : { warm: 'warm worker', cold: 'cold worker (stopped)' };
+}
+
 export function formatPageLoadBench(result: PageLoadBenchResult): string {
   const { pageLoad: p, badge: b } = result;
+  const browser = result.browser ?? 'Chromium';
+  const [, plain, plain2] = armNames(browser);
+  const words = backgroundWords(browser);
   const row = (label: string, s: Stats) =>
     `  ${label.padEnd(32)} median ${ms(s.median).padStart(9)}   p90 ${ms(s.p90).padStart(9)}   (n = ${s.n})`;
   return [
-    `Page-load cost (loadEventStart, ${p.rounds} rounds after ${p.warmupRounds} of warm-up, the ${ARMS.length} browsers alternated; ` +
+    `${browser} page-load cost (loadEventStart, ${p.rounds} rounds after ${p.warmupRounds} of warm-up, the 4 browsers alternated; ` +
       `load average ${p.loadAverage[0].toFixed(2)} → ${p.loadAverage[1].toFixed(2)}):`,
     row('with Matou', p.withMatou),
-    row('without (plain Chromium)', p.without),
-    row('A/A control (plain Chromium 2)', p.control),
+    row(`without (${plain})`, p.without),
+    row(`A/A control (${plain2})`, p.control),
     row('extension without code', p.emptyExtension),
     `  Matou − without:                  ${formatComparison(p.matou)}`,
     `  A/A (plain 2 − plain):            ${formatComparison(p.aa)}`,
@@ -556,17 +747,31 @@ export function formatPageLoadBench(result: PageLoadBenchResult): string {
     `  Matou − extension without code:   ${formatComparison(p.matouCode)}`,
     `  target: within ${PAGELOAD_TARGETS.differenceMs} ms: ${p.meetsTarget ? 'met' : 'NOT met'}`,
     '',
-    'Badge latency (navigation start → badge set):',
-    row('warm worker, hook', b.hook),
-    row('warm worker, polling', b.poll),
-    row('cold worker (stopped), polling', b.cold),
-    `  polling interval ${b.pollIntervalMs.toFixed(2)} ms; page/extension clock skew ${b.clockSkewMs.toFixed(2)} ms`,
+    `${browser} badge latency (navigation start → badge set):`,
+    row(`${words.warm}, hook`, b.hook),
+    row(`${words.warm}, polling`, b.poll),
+    row(`${words.cold}, polling`, b.cold),
+    `  polling interval ${b.pollIntervalMs.toFixed(2)} ms; page/extension clock skew ${b.clockSkewMs.toFixed(2)} ms; ` +
+      `cold samples thrown away (background not stopped) ${b.coldUnproven ?? 0}; warm samples warmed again ${b.rewarmed ?? 0}`,
+    ...(result.backgroundIdleTimeoutMs !== undefined
+      ? [`  the event page suspended by Firefox itself after ${result.backgroundIdleTimeoutMs} ms idle`]
+      : []),
     `  target: median under ${PAGELOAD_TARGETS.badgeMedianMs} ms: warm ${b.meetsTarget ? 'met' : 'NOT met'}, cold ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
   ].join('\n');
 }
 
+/** Options from the command line: `--rounds N --badge-samples N --cold-samples N` (shorter runs while developing). */
+export function optionsFromArgs(args: readonly string[]): PageLoadBenchOptions {
+  const number = (name: string) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : undefined);
+  return {
+    rounds: number('--rounds'),
+    badgeSamples: number('--badge-samples'),
+    coldSamples: number('--cold-samples'),
+  };
+}
+
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  benchPageLoad().then(
+  benchPageLoad(optionsFromArgs(process.argv.slice(2))).then(
     (result) => process.stdout.write(`${formatPageLoadBench(result)}\n`),
     (error: unknown) => {
       process.stderr.write(

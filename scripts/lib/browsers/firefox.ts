@@ -24,6 +24,12 @@ export interface FirefoxOptions {
   catchAll?: boolean;
   /** Where downloads (the settings export) are saved without asking. */
   downloadDir?: string;
+  /** A fake web to share (benches: several browsers on one), left open on close; by default one of its own. */
+  web?: FakeWeb;
+  /** The built extension to install (launchFirefoxMatou; default dist/firefox). */
+  dist?: string;
+  /** Further preferences (the bench's background idle timeout). */
+  prefs?: Record<string, string | number | boolean>;
 }
 
 export interface FirefoxMatou {
@@ -69,53 +75,87 @@ export async function until<T>(
   }
 }
 
-export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<FirefoxMatou> {
+export interface Firefox {
+  browser: Browser;
+  web: FakeWeb;
+  tunnel: Tunnel;
+  /** Closes the browser and the tunnel, and the fake web unless it was given. */
+  close(): Promise<void>;
+}
+
+/** Firefox on the fake web, without any extension (a bench's plain Firefox; launchFirefoxMatou's start). */
+export async function launchFirefox(options: FirefoxOptions = {}): Promise<Firefox> {
   requireBrowser(FIREFOX, 'firefox-esr');
-  requireBuild(FIREFOX_DIST);
   const locale = options.locale ?? 'fr';
-  const web = await startFakeWeb();
+  const web = options.web ?? (await startFakeWeb());
   const mapped = new Set([...MAPPED_HOSTS, ...(options.extraHosts ?? [])]);
   const tunnel = await startTunnel(web, (host) => options.catchAll === true || mapped.has(host));
-  const firefox = await puppeteer.launch({
-    browser: 'firefox',
-    executablePath: FIREFOX,
-    headless: true,
-    acceptInsecureCerts: true,
-    extraPrefsFirefox: {
-      // Every connection through the tunnel (localhost, where BiDi talks, is never proxied).
-      'network.proxy.type': 1,
-      'network.proxy.http': '127.0.0.1',
-      'network.proxy.http_port': tunnel.port,
-      'network.proxy.ssl': '127.0.0.1',
-      'network.proxy.ssl_port': tunnel.port,
-      'network.proxy.no_proxies_on': '',
-      'network.dns.disableIPv6': true,
-      'extensions.openPopupWithoutUserGesture.enabled': true,
-      'extensions.webextOptionalPermissionPrompts': !options.autoGrantPermissions,
-      // Debian's language pack (firefox-esr-l10n-fr) is a distribution add-on: let it load.
-      'extensions.autoDisableScopes': 0,
-      'intl.locale.requested': locale === 'fr' ? 'fr' : 'en-US',
-      'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : 'en-US, en',
-      ...(options.downloadDir
-        ? {
-            'browser.download.dir': options.downloadDir,
-            'browser.download.folderList': 2,
-            'browser.download.useDownloadDir': true,
-            'browser.download.always_ask_before_handling_new_types': false,
-            'browser.download.alwaysOpenPanel': false,
-            // The reputation check asks a remote service: offline, it holds a download in .part.
-            'browser.safebrowsing.downloads.enabled': false,
-            'browser.safebrowsing.downloads.remote.enabled': false,
-          }
-        : {}),
-    },
-  });
-  try {
-    await firefox.installExtension(FIREFOX_DIST);
-  } catch (error) {
-    await firefox.close();
+  const close = async () => {
     await tunnel.close();
-    await web.close();
+    if (!options.web) await web.close();
+  };
+  let firefox: Browser;
+  try {
+    firefox = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: FIREFOX,
+      headless: true,
+      acceptInsecureCerts: true,
+      extraPrefsFirefox: {
+        // Every connection through the tunnel (localhost, where BiDi talks, is never proxied).
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': tunnel.port,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': tunnel.port,
+        'network.proxy.no_proxies_on': '',
+        'network.dns.disableIPv6': true,
+        'extensions.openPopupWithoutUserGesture.enabled': true,
+        'extensions.webextOptionalPermissionPrompts': !options.autoGrantPermissions,
+        // Debian's language pack (firefox-esr-l10n-fr) is a distribution add-on: let it load.
+        'extensions.autoDisableScopes': 0,
+        'intl.locale.requested': locale === 'fr' ? 'fr' : 'en-US',
+        'intl.accept_languages': locale === 'fr' ? 'fr-FR, fr' : 'en-US, en',
+        ...(options.downloadDir
+          ? {
+              'browser.download.dir': options.downloadDir,
+              'browser.download.folderList': 2,
+              'browser.download.useDownloadDir': true,
+              'browser.download.always_ask_before_handling_new_types': false,
+              'browser.download.alwaysOpenPanel': false,
+              // The reputation check asks a remote service: offline, it holds a download in .part.
+              'browser.safebrowsing.downloads.enabled': false,
+              'browser.safebrowsing.downloads.remote.enabled': false,
+            }
+          : {}),
+        ...options.prefs,
+      },
+    });
+  } catch (error) {
+    await close();
+    throw error;
+  }
+  return {
+    browser: firefox,
+    web,
+    tunnel,
+    async close() {
+      await firefox.close();
+      await close();
+    },
+  };
+}
+
+export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<FirefoxMatou> {
+  const dist = options.dist ?? FIREFOX_DIST;
+  requireBuild(dist);
+  const locale = options.locale ?? 'fr';
+  const launched = await launchFirefox(options);
+  const { browser: firefox, web, tunnel } = launched;
+  try {
+    await firefox.installExtension(dist);
+  } catch (error) {
+    await launched.close();
     throw error;
   }
   const control = await until('the first-run page Matou opens', async () => {
@@ -126,9 +166,7 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
   const base = new URL(await hrefOf(control)).host;
   const shown = await control.evaluate(() => browser.i18n.getMessage('languageCode'));
   if (shown !== locale) {
-    await firefox.close();
-    await tunnel.close();
-    await web.close();
+    await launched.close();
     throw new Error(
       `Firefox shows Matou in ${shown}, not ${locale}: install Debian's firefox-esr-l10n-fr (apt-get install firefox-esr-l10n-fr).`,
     );
@@ -198,11 +236,7 @@ export async function launchFirefoxMatou(options: FirefoxOptions = {}): Promise<
     openExtensionPage,
     openPopup: (tabId) => openExtensionPage(`src/popup/index.html?tab=${tabId}`),
     openOptions: (hash) => openExtensionPage(`src/options/index.html${hash ? `#${hash}` : ''}`),
-    async close() {
-      await firefox.close();
-      await tunnel.close();
-      await web.close();
-    },
+    close: launched.close,
   };
 }
 
