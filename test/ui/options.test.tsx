@@ -1,5 +1,5 @@
 // The options page and the first-run question, against the real background on the fake browser.
-import { fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
+import { cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/preact';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { hostAccess, resetHostAccess, setLanguage } from './fake-extension';
 import { bundledSnapshot, startBackground, type BackgroundDouble } from './background-double';
@@ -116,6 +116,25 @@ describe('options: region', () => {
 });
 
 describe('options: directory', () => {
+  it("describes the copy's source in the user's language, and in French for a copy with one sentence", async () => {
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
+    const section = () => screen.getByRole('region', { name: /^(Annuaire des CHATONS|CHATONS directory)$/ });
+    expect(section().textContent).toContain("Source : Copie partielle de l'annuaire CHATONS");
+    expect(section().textContent).not.toContain('Partial');
+    cleanup();
+    setLanguage('en');
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
+    expect(section().textContent).toContain('Source: Partial, hand-compiled mirror of the CHATONS directory');
+    expect(section().textContent).not.toContain('Copie partielle');
+    // A copy built before the sentences per language: its one sentence, whatever the language.
+    cleanup();
+    const older = bundledSnapshot() as { source: Record<string, unknown> };
+    delete older.source.descriptions;
+    older.source.description = 'Une seule phrase.';
+    await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' }, snapshot: older });
+    expect(section().textContent).toContain('Source: Une seule phrase.');
+  });
+
   it('shows the copy in use, refuses a non-https source, saves an https one and goes back to the default', async () => {
     await openOptions({ settings: { region: 'FR-35', regionPrompt: 'done' } });
     const section = screen.getByRole('region', { name: 'Annuaire des CHATONS' });
