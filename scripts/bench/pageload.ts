@@ -197,7 +197,7 @@ export function compare(a: readonly number[], b: readonly number[]): Comparison 
 // ---------------------------------------------------------------------------------------------
 // Page-load cost
 
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** One fresh tab, one navigation; the page's loadEventStart (ms after its navigation start). */
 async function loadOnce(context: BrowserContext, url: string): Promise<number> {
@@ -309,7 +309,7 @@ interface BenchGlobals {
  * Matou's bundle calls `browser.action.setBadgeText`, and Chromium's `browser.action` is
  * `chrome.action`, looked up at each call.
  */
-async function installHook(worker: Worker): Promise<void> {
+export async function installHook(worker: Worker): Promise<void> {
   await worker.evaluate(() => {
     const scope = globalThis as unknown as BenchGlobals;
     if (scope.__matouBenchSets) return;
@@ -347,7 +347,7 @@ async function installHook(worker: Worker): Promise<void> {
   });
 }
 
-async function hookedSetAt(matou: Matou, tabId: number, timeoutMs = 5000): Promise<number> {
+export async function hookedSetAt(matou: Matou, tabId: number, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = await (
@@ -366,7 +366,7 @@ async function hookedSetAt(matou: Matou, tabId: number, timeoutMs = 5000): Promi
 }
 
 /** Starts the polling loop in the extension page; resolves once it is running. */
-async function startPolling(poller: Page, tabId: number): Promise<void> {
+export async function startPolling(poller: Page, tabId: number): Promise<void> {
   await poller.evaluate(async (id) => {
     const scope = globalThis as unknown as BenchGlobals;
     let running: ((value: void) => void) | undefined;
@@ -390,7 +390,7 @@ async function startPolling(poller: Page, tabId: number): Promise<void> {
   }, tabId);
 }
 
-async function polledSetAt(poller: Page, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
+export async function polledSetAt(poller: Page, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
   const timer = setTimeout(
     () =>
       void poller
@@ -408,7 +408,7 @@ async function polledSetAt(poller: Page, timeoutMs = 10_000): Promise<{ at: numb
 }
 
 /** A new tab on about:blank and its id, ready to be navigated. */
-async function blankTab(matou: Matou): Promise<{ page: Page; tabId: number }> {
+export async function blankTab(matou: Matou): Promise<{ page: Page; tabId: number }> {
   const page = await matou.context.newPage();
   return { page, tabId: await matou.tabIdOf(page) };
 }
