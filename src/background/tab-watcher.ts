@@ -87,8 +87,8 @@ export class TabWatcher {
   /** A content script told us which page its tab shows. */
   async onPage(tabId: number, url: string): Promise<void> {
     const { found } = await this.judge(url);
-    await this.tabs.set(tabId, found);
-    await this.drawBadge(tabId, found);
+    // The badge does not wait for the tab map to be written.
+    await Promise.all([this.tabs.set(tabId, found), this.drawBadge(tabId, found)]);
   }
 
   /**
