@@ -1,17 +1,22 @@
-// bench:badge — the badge latency of one or two Chromium builds, side by side in one run, and
-// (with --trace) where its milliseconds go. The figure is bench:pageload's: navigation start →
-// badge set, warm (setBadgeText hooked in the worker) and cold (the worker stopped before the
-// navigation, the badge polled from an extension page running none of Matou's code).
+// bench:badge — the badge latency of Chromium builds side by side in one run, and (with --trace)
+// where its milliseconds go. The figure is bench:pageload's: navigation start → badge set, warm
+// (setBadgeText hooked in the worker) and cold (the worker stopped before the navigation, the
+// badge polled from an extension page running none of Matou's code).
 //
-//   npm run bench:badge -- [--a <dist>] [--b <dist>] [--warm 20] [--cold 20] [--trace] [--json <file>]
+//   npm run bench:badge -- [--build <label>=<dist>]… [--floor] [--warm 20] [--cold 20] [--trace] [--json <file>]
 //
-// --a defaults to dist/chrome. With --b, both builds run in two browsers launched alike and their
-// samples alternate (a, b, then b, a…), so the two medians share the machine's ups and downs; build
-// the other commit into its own folder first (e.g. `git worktree add` it, `npx vite build --mode
-// chrome --outDir <dir>`). --trace measures traced copies (badge-trace.ts) and adds the
-// decomposition: each step's time after navigation start, and the time between steps.
-import { writeFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+// Without --build, dist/chrome is measured. Each build runs in its own browser, launched alike,
+// and the samples alternate between them (a, b, then b, a…), so that the medians share the
+// machine's ups and downs; to compare with another commit, build it into its own folder first
+// (e.g. `git worktree add` it, then `npx vite build --mode chrome --outDir <dir>` there).
+// --floor adds the floor of any extension shaped like Matou: the first build's manifest and
+// content script, and a worker that sets a fixed badge as soon as a report arrives (no code of
+// Matou's in it): what Chromium itself charges for the same path. --trace measures traced copies
+// (badge-trace.ts) and adds the decomposition: each step's time after navigation start, and the
+// time between steps.
+import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CHROME_DIST, launchMatou, type Matou } from '../lib/browsers/chromium';
@@ -73,6 +78,29 @@ interface Arm {
   poller: Page;
   warm: Sample[];
   cold: Sample[];
+}
+
+/** The worker of the floor extension: a fixed badge for every page report, nothing else. */
+const FLOOR_WORKER = `chrome.runtime.onMessage.addListener((message, sender) => {
+  if (message?.type !== 'page' || sender.tab?.id === undefined) return;
+  chrome.action.setBadgeText({ tabId: sender.tab.id, text: '1' });
+});
+`;
+
+/**
+ * The floor (see the top of this file), from the build at `dist`: a new temporary folder named
+ * `bare-…`, which tells benchBadge there is no first-run question to answer.
+ */
+export function makeFloorExtension(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bare-matou-bench-floor-'));
+  cpSync(dist, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    background: { service_worker: string };
+  };
+  writeFileSync(join(dir, 'floor-worker.js'), FLOOR_WORKER);
+  manifest.background.service_worker = 'floor-worker.js';
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
+  return dir;
 }
 
 async function navigationTimes(page: Page): Promise<{ origin: number; responseStart: number }> {
@@ -184,7 +212,7 @@ export async function benchBadge(options: BadgeBenchOptions): Promise<ArmResult[
     for (const { label, dist } of options.dists) {
       const matou = await launchMatou({ web, dist: trace ? tracedCopy(dist) : dist });
       // A settled user (first-run question answered), one blank tab kept open, as in bench:pageload.
-      // A build whose folder name starts with "bare-" is an experiment without Matou's pages.
+      // A build whose folder name starts with "bare-" (the floor, experiments) has no Matou pages.
       if (!basename(dist).startsWith('bare-')) await answerWelcome(matou, '35');
       await matou.context.newPage();
       const poller = await matou.context.newPage();
@@ -224,6 +252,7 @@ export async function benchBadge(options: BadgeBenchOptions): Promise<ArmResult[
 }
 
 const fmt = (n: number) => (Number.isFinite(n) ? `${n.toFixed(1)} ms` : '—');
+const signed = (n: number) => `${n >= 0 ? '+' : '−'}${fmt(Math.abs(n))}`;
 
 /** Medians of each step, and of the time from the step before (sample by sample). */
 function formatSteps(samples: Sample[], cold: boolean): string[] {
@@ -258,12 +287,13 @@ export function formatBadgeBench(results: ArmResult[]): string {
         `   cold median ${fmt(r.cold.median).padStart(9)} (p90 ${fmt(r.cold.p90)}, n = ${r.cold.n})   ${r.dist}`,
     );
   }
-  if (results.length === 2) {
-    const [a, b] = results as [ArmResult, ArmResult];
-    lines.push(
-      `  ${b.label} / ${a.label}: warm ${(b.warm.median / a.warm.median).toFixed(3)}, cold ${(b.cold.median / a.cold.median).toFixed(3)}`,
-    );
-  }
+  const against = (r: ArmResult, base: ArmResult) =>
+    `  ${r.label} against ${base.label}: warm ${signed(r.warm.median - base.warm.median)} (ratio ${(r.warm.median / base.warm.median).toFixed(3)}), ` +
+    `cold ${signed(r.cold.median - base.cold.median)} (ratio ${(r.cold.median / base.cold.median).toFixed(3)})`;
+  const [first] = results;
+  const floor = results.find((r) => r.label === 'floor');
+  for (const r of results.slice(1)) if (first && r !== floor) lines.push(against(r, first));
+  if (floor) for (const r of results) if (r !== floor) lines.push(against(r, floor));
   for (const r of results) {
     if (!r.warmSamples.some((s) => s.steps)) continue;
     lines.push(
@@ -282,16 +312,21 @@ export function formatBadgeBench(results: ArmResult[]): string {
 if (isMainModule(import.meta.url)) {
   const { values } = parseArgs({
     options: {
-      a: { type: 'string' },
-      b: { type: 'string' },
+      build: { type: 'string', multiple: true },
+      floor: { type: 'boolean' },
       warm: { type: 'string' },
       cold: { type: 'string' },
       trace: { type: 'boolean' },
       json: { type: 'string' },
     },
   });
-  const dists = [{ label: 'a', dist: resolve(values.a ?? CHROME_DIST) }];
-  if (values.b) dists.push({ label: 'b', dist: resolve(values.b) });
+  const dists = (values.build ?? [`chrome=${CHROME_DIST}`]).map((spec) => {
+    const [label, dir] = spec.includes('=')
+      ? (spec.split(/=(.*)/s) as [string, string])
+      : [basename(spec), spec];
+    return { label, dist: resolve(dir) };
+  });
+  if (values.floor) dists.push({ label: 'floor', dist: makeFloorExtension(dists[0]!.dist) });
   benchBadge({
     dists,
     warm: Number(values.warm ?? 20),

@@ -44,7 +44,8 @@ export const BENCH_PAGES = [
   'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 ] as const;
 
-export const PAGELOAD_TARGETS = { differenceMs: 5, badgeMedianMs: 100 };
+/** Issue #10's targets: badge medians under 40 ms with a warm worker, under 80 ms with a stopped one. */
+export const PAGELOAD_TARGETS = { differenceMs: 5, badgeWarmMs: 40, badgeColdMs: 80 };
 
 export interface Stats {
   n: number;
@@ -101,9 +102,9 @@ export interface BadgeLatencyResult {
   cold: Stats;
   /** Page and extension processes map their monotonic clocks to epoch time alike, within this (ms). */
   clockSkewMs: number;
-  /** Warm worker (hook): median under the target. */
+  /** Warm worker (hook): median under its target. */
   meetsTarget: boolean;
-  /** Cold worker: median under the same target. */
+  /** Cold worker: median under its target. */
   coldMeetsTarget: boolean;
 }
 
@@ -484,8 +485,8 @@ async function measureBadge(
     pollIntervalMs: quantile(pollIntervals, 0.5),
     cold: stats(cold),
     clockSkewMs: skew,
-    meetsTarget: hookStats.median < PAGELOAD_TARGETS.badgeMedianMs,
-    coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badgeMedianMs,
+    meetsTarget: hookStats.median < PAGELOAD_TARGETS.badgeWarmMs,
+    coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badgeColdMs,
   };
 }
 
@@ -561,7 +562,7 @@ export function formatPageLoadBench(result: PageLoadBenchResult): string {
     row('warm worker, polling', b.poll),
     row('cold worker (stopped), polling', b.cold),
     `  polling interval ${b.pollIntervalMs.toFixed(2)} ms; page/extension clock skew ${b.clockSkewMs.toFixed(2)} ms`,
-    `  target: median under ${PAGELOAD_TARGETS.badgeMedianMs} ms: warm ${b.meetsTarget ? 'met' : 'NOT met'}, cold ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
+    `  targets: median under ${PAGELOAD_TARGETS.badgeWarmMs} ms warm: ${b.meetsTarget ? 'met' : 'NOT met'}; under ${PAGELOAD_TARGETS.badgeColdMs} ms cold: ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
   ].join('\n');
 }
 
