@@ -256,13 +256,14 @@ export function summaryRows(report: BenchReport): Row[] {
       figure: 'Badge latency, warm worker: navigation start → badge set (median)',
       measured: ms(b.hook.median),
       target: `< ${PAGELOAD_TARGETS.badgeWarmMs} ms`,
-      met: b.meetsTarget,
+      // From the figure, not the run's verdict: a report written again (--from) judges by today's targets.
+      met: b.hook.median < PAGELOAD_TARGETS.badgeWarmMs,
     },
     {
       figure: 'Badge latency, cold worker (stopped before the navigation, median)',
       measured: ms(b.cold.median),
       target: `< ${PAGELOAD_TARGETS.badgeColdMs} ms`,
-      met: b.coldMeetsTarget,
+      met: b.cold.median < PAGELOAD_TARGETS.badgeColdMs,
     },
   ];
   const [bundled, ten] = report.popup.rows;
@@ -495,7 +496,7 @@ export function renderReport(report: BenchReport): string {
     '',
     `Polling answers every ${b.pollIntervalMs.toFixed(2)} ms (median); the page's and the extension's clocks agree within ${b.clockSkewMs.toFixed(2)} ms. ` +
       `Cold against warm, same run: ${(b.cold.median / b.hook.median).toFixed(2)}×. The targets (medians under ${PAGELOAD_TARGETS.badgeWarmMs} ms warm, ` +
-      `under ${PAGELOAD_TARGETS.badgeColdMs} ms cold) are ${b.meetsTarget ? 'met' : 'not met'} with a warm worker and ${b.coldMeetsTarget ? 'met' : 'not met'} with a cold one. ` +
+      `under ${PAGELOAD_TARGETS.badgeColdMs} ms cold) are ${b.hook.median < PAGELOAD_TARGETS.badgeWarmMs ? 'met' : 'not met'} with a warm worker and ${b.cold.median < PAGELOAD_TARGETS.badgeColdMs ? 'met' : 'not met'} with a cold one. ` +
       'A cold start adds, before Matou handles the message, Chromium starting the worker, loading and compiling the background bundle ' +
       `(${kb(entryBytes(report.sizes.builds.chrome, 'background'))} minified) and Matou evaluating it. Where each millisecond goes, and how much of it ` +
       "is Chromium's own (the same path in an extension with no code of Matou's), is measured by `npm run bench:badge -- --trace --floor`: " +
