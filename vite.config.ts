@@ -8,6 +8,7 @@ import sourceManifest from './manifest.json' with { type: 'json' };
 import { firefoxManifest } from './scripts/lib/firefox-manifest.ts';
 import { guideSteps } from './scripts/lib/guide-steps-plugin.ts';
 import { catalogueProofsOut } from './scripts/lib/catalogue-proofs-plugin.ts';
+import { classifierTables } from './scripts/lib/classifier-tables-plugin.ts';
 
 const CONTENT_SCRIPT = 'src/content/index.ts';
 
@@ -21,6 +22,7 @@ export default defineConfig(({ mode }) => {
       preact(),
       guideSteps(),
       catalogueProofsOut(),
+      classifierTables(),
       crx({
         manifest,
         browser: target,

@@ -2,9 +2,10 @@
 import { defineConfig } from 'vitest/config';
 import preact from '@preact/preset-vite';
 import { guideSteps } from './scripts/lib/guide-steps-plugin.ts';
+import { classifierTables } from './scripts/lib/classifier-tables-plugin.ts';
 
 export default defineConfig({
-  plugins: [preact(), guideSteps()],
+  plugins: [preact(), guideSteps(), classifierTables()],
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/ui/**/*.test.{ts,tsx}'],
     environment: 'happy-dom',

@@ -273,14 +273,15 @@ function pageLoadRows(result: PageLoadBenchResult): Row[] {
     {
       figure: `Badge latency (${browser}), ${words.warm}: navigation start → badge set (median)`,
       measured: ms(b.hook.median),
-      target: `< ${PAGELOAD_TARGETS.badgeMedianMs} ms`,
-      met: b.meetsTarget,
+      target: `< ${PAGELOAD_TARGETS.badge[browser].warmMs} ms`,
+      // From the figure, not the run's verdict: a report written again (--from) judges by today's targets.
+      met: b.hook.median < PAGELOAD_TARGETS.badge[browser].warmMs,
     },
     {
       figure: `Badge latency (${browser}), ${browser === 'Firefox' ? 'event page suspended' : 'cold worker (stopped)'} before the navigation (median)`,
       measured: ms(b.cold.median),
-      target: `< ${PAGELOAD_TARGETS.badgeMedianMs} ms`,
-      met: b.coldMeetsTarget,
+      target: `< ${PAGELOAD_TARGETS.badge[browser].coldMs} ms`,
+      met: b.cold.median < PAGELOAD_TARGETS.badge[browser].coldMs,
     },
   ];
 }
@@ -628,16 +629,20 @@ export function renderReport(report: BenchReport): string {
         (r) => `${(r.badge.cold.median / r.badge.hook.median).toFixed(2)}×`,
       ],
       [
-        `Target: median under ${PAGELOAD_TARGETS.badgeMedianMs} ms, warm; stopped`,
-        (r) => `${yes(r.badge.meetsTarget)}; ${yes(r.badge.coldMeetsTarget)}`,
+        'Target: median under, warm; stopped',
+        (r) => {
+          const target = PAGELOAD_TARGETS.badge[r.browser ?? 'Chromium'];
+          return `${target.warmMs} ms: ${yes(r.badge.hook.median < target.warmMs)}; ${target.coldMs} ms: ${yes(r.badge.cold.median < target.coldMs)}`;
+        },
       ],
     ]),
     '',
     '**Chromium**: the service worker, in the browser of the page-load rounds after the other three are closed; the polling page is ' +
       'the built `manifest.json` shown as text; *stopped* is the worker stopped through DevTools (as the browser does after 30 s idle). ' +
-      'A cold start adds, before Matou handles the message, Chromium starting the worker and the evaluation of the background bundle ' +
-      `(${kb(entryBytes(report.sizes.builds.chrome, 'background'))} minified, the catalogue and the classifier included); then the settings ` +
-      'and the directory are read again.',
+      'A cold start adds, before Matou handles the message, Chromium starting the worker, loading and compiling the background bundle ' +
+      `(${kb(entryBytes(report.sizes.builds.chrome, 'background'))} minified) and Matou evaluating it. Where each millisecond goes, and how much of it ` +
+      "is Chromium's own (the same path in an extension with no code of Matou's), is measured by `npm run bench:badge -- --trace --floor`: " +
+      'see [docs/badge-latency.md](badge-latency.md).',
     '',
     ...(f
       ? [

@@ -137,7 +137,13 @@ export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): 
     });
     closers.push(() => badgeMatou.close());
     await answerWelcome(badgeMatou, '35');
-    const badge = await measureBadge(firefoxBadgeHarness(badgeMatou), badgeSamples, coldSamples, log);
+    const badge = await measureBadge(
+      'Firefox',
+      firefoxBadgeHarness(badgeMatou),
+      badgeSamples,
+      coldSamples,
+      log,
+    );
     return {
       browser: 'Firefox',
       pageLoad,

@@ -49,7 +49,15 @@ export const BENCH_PAGES = [
   'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
 ] as const;
 
-export const PAGELOAD_TARGETS = { differenceMs: 5, badgeMedianMs: 100 };
+/**
+ * Page load within 5 ms of the plain browser. Badge medians: issue #10's in Chromium (under 40 ms
+ * with the worker running, under 80 ms once it was stopped); issue #14's in Firefox (under 100 ms,
+ * the Chromium target when that issue was written).
+ */
+export const PAGELOAD_TARGETS = {
+  differenceMs: 5,
+  badge: { Chromium: { warmMs: 40, coldMs: 80 }, Firefox: { warmMs: 100, coldMs: 100 } },
+} as const;
 
 export interface Stats {
   n: number;
@@ -395,7 +403,7 @@ type BadgeAction = {
  * `browser.action` is `chrome.action`; in Firefox the polyfill hands over Firefox's own `browser`.
  * Returns false when there is no background to hook (Firefox's suspended event page).
  */
-function installBadgeHook(where: BackgroundScope): boolean {
+export function installBadgeHook(where: BackgroundScope): boolean {
   const self = globalThis as unknown as BenchScope;
   const scope = where === 'self' ? self : self.browser!.extension.getBackgroundPage();
   if (!scope) return false;
@@ -452,7 +460,7 @@ function backgroundToken(where: BackgroundScope): string | null {
 }
 
 /** Starts the polling loop in the extension page; resolves once it is running. */
-async function startPolling(poller: Run, tabId: number): Promise<void> {
+export async function startPolling(poller: Run, tabId: number): Promise<void> {
   await poller(async (id: number) => {
     const scope = globalThis as unknown as BenchScope;
     const action = (scope.browser ?? scope.chrome)!.action as BadgeAction;
@@ -477,7 +485,7 @@ async function startPolling(poller: Run, tabId: number): Promise<void> {
   }, tabId);
 }
 
-async function polledSetAt(poller: Run, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
+export async function polledSetAt(poller: Run, timeoutMs = 10_000): Promise<{ at: number; pollMs: number }> {
   const timer = setTimeout(
     () =>
       void poller(() => {
@@ -492,7 +500,7 @@ async function polledSetAt(poller: Run, timeoutMs = 10_000): Promise<{ at: numbe
   }
 }
 
-async function hookedSetAt(harness: BadgeHarness, tabId: number, timeoutMs = 5000): Promise<number> {
+export async function hookedSetAt(harness: BadgeHarness, tabId: number, timeoutMs = 5000): Promise<number> {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     const found = await (await harness.background())(hookedSetFor, { where: harness.where, tabId });
@@ -554,6 +562,7 @@ async function badgeSample(harness: BadgeHarness, url: string, polling: boolean,
 }
 
 export async function measureBadge(
+  browser: BrowserName,
   harness: BadgeHarness,
   samples: number,
   coldSamples: number,
@@ -625,13 +634,13 @@ export async function measureBadge(
     coldUnproven,
     rewarmed,
     clockSkewMs: skew,
-    meetsTarget: hookStats.median < PAGELOAD_TARGETS.badgeMedianMs,
-    coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badgeMedianMs,
+    meetsTarget: hookStats.median < PAGELOAD_TARGETS.badge[browser].warmMs,
+    coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badge[browser].coldMs,
   };
 }
 
 /** The badge harness of a Chromium with Matou: the worker, and the built manifest.json as the polling page. */
-async function chromiumBadgeHarness(matou: Matou): Promise<BadgeHarness & { close(): Promise<void> }> {
+export async function chromiumBadgeHarness(matou: Matou): Promise<BadgeHarness & { close(): Promise<void> }> {
   const poller = await matou.context.newPage();
   await poller.goto(matou.extensionUrl('manifest.json'));
   return {
@@ -699,7 +708,7 @@ export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise
     );
     for (const close of closers.splice(1)) await close();
     const harness = await chromiumBadgeHarness(matou);
-    const badge = await measureBadge(harness, badgeSamples, coldSamples, log);
+    const badge = await measureBadge('Chromium', harness, badgeSamples, coldSamples, log);
     await harness.close();
     return { browser: 'Chromium', pageLoad, badge, pages: BENCH_PAGES };
   } finally {
@@ -756,7 +765,8 @@ export function formatPageLoadBench(result: PageLoadBenchResult): string {
     ...(result.backgroundIdleTimeoutMs !== undefined
       ? [`  the event page suspended by Firefox itself after ${result.backgroundIdleTimeoutMs} ms idle`]
       : []),
-    `  target: median under ${PAGELOAD_TARGETS.badgeMedianMs} ms: warm ${b.meetsTarget ? 'met' : 'NOT met'}, cold ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
+    `  targets: median under ${PAGELOAD_TARGETS.badge[browser].warmMs} ms warm: ${b.meetsTarget ? 'met' : 'NOT met'}; ` +
+      `under ${PAGELOAD_TARGETS.badge[browser].coldMs} ms cold: ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
   ].join('\n');
 }
 

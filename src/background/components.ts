@@ -11,7 +11,9 @@
 import { catalogue } from '../catalogue';
 // Modules, not the catalogue's and directory's indexes: those also bring catalogue validation
 // (with the whole Public Suffix List) and the ChatonsInfos parser, which the worker never runs.
-import { compileClassifier } from '../core/catalogue/classifier';
+import { classifierFromTables } from '../core/catalogue/classifier';
+// Compiled at build time (scripts/lib/classifier-tables-plugin.ts): no compiling at each start.
+import classifierTables from 'virtual:classifier-tables';
 import { DEFAULT_DIRECTORY_URL } from '../core/directory/source';
 import { parseRegion } from '../core/regions';
 import type { Settings } from '../core/settings';
@@ -53,7 +55,7 @@ export function createComponents(inputs: ComponentInputs) {
   const directory = new DirectoryStore(inputs.loadBundledSnapshot, inputs.fetch);
   const tabs = new TabWatcher({
     router,
-    classifier: compileClassifier(catalogue),
+    classifier: classifierFromTables(classifierTables),
     serviceName: (id) => serviceNames.get(id) ?? id,
     settings,
     corrections,

@@ -108,7 +108,10 @@ export class DirectoryStore {
       byNeed: { ...(latest.region === region ? latest.byNeed : {}), [category]: count },
     };
     this.counts = Promise.resolve(next);
-    await writeSession('nearCounts', next);
+    // The badge does not wait for the copy in session storage, only a later worker needs it.
+    writeSession('nearCounts', next).catch((error: unknown) =>
+      console.debug('Matou: near counts not kept for the next worker', error),
+    );
     return count;
   }
 

@@ -1,6 +1,7 @@
 // The background's first tick: build the components (each registers its browser listeners
 // synchronously, as a stopped worker is woken by these events and must find them at once),
 // then the one message listener.
+import './early-reads';
 import { guessRegion } from '../core/regions';
 import { fetchWithOriginAccess } from '../platform/permissions';
 import { extensionUrl, onMessage } from '../platform/runtime';

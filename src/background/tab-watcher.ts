@@ -97,8 +97,10 @@ export class TabWatcher {
   /** A content script told us which page its tab shows. */
   async onPage(tabId: number, url: string): Promise<void> {
     const { found } = await this.judge(url);
-    await this.tabs.set(tabId, found);
+    // The badge first: the browser handles calls in order, and the tab map (only the rechecks read
+    // it) can be written after.
     await this.drawBadge(tabId, found);
+    await this.tabs.set(tabId, found);
   }
 
   /**

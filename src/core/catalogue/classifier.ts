@@ -96,16 +96,38 @@ function sortPaths(map: Map<string, HostEntry>): void {
   for (const entry of map.values()) entry.paths?.sort((a, b) => b.prefix.length - a.prefix.length);
 }
 
-/** Compiles the catalogue's match rules into lookups. Compile once, classify many times. */
-export function compileClassifier(catalogue: Catalogue): Classifier {
+/** One host's rules in the tables: the host, the hit without paths (-1: none), `[prefix, hit]` longest first. */
+export type PackedEntry = [host: string, any: number, paths?: Array<[prefix: string, hit: number]>];
+
+/**
+ * The catalogue's match rules compiled into lookup tables, as plain and compact data (each hit
+ * written once, entries pointing at it): the build computes them (scripts/lib/classifier-tables-
+ * plugin.ts) so that the background worker does no compiling when it starts, and
+ * `classifierFromTables` turns them into the classifier.
+ */
+export interface ClassifierTables {
+  /** Each distinct hit once: `[service, category, owner]`. */
+  hits: Array<[service: string, category: string, owner: string]>;
+  exact: PackedEntry[];
+  sub: PackedEntry[];
+  familyExact: PackedEntry[];
+  familySub: PackedEntry[];
+  /** Registrable labels of the country-domain rules (`google`). */
+  brands: string[];
+}
+
+/** Compiles the catalogue's match rules into lookup tables. */
+export function compileClassifierTables(catalogue: Pick<Catalogue, 'services'>): ClassifierTables {
   const exact = new Map<string, HostEntry>();
   const sub = new Map<string, HostEntry>();
   const familyExact = new Map<string, HostEntry>();
   const familySub = new Map<string, HostEntry>();
   const brands = new Set<string>();
+  const hits: Hit[] = [];
 
   for (const service of catalogue.services) {
     const hit: Hit = { service: service.id, category: service.category, owner: service.owner };
+    hits.push(hit);
     for (const rule of service.match) {
       const host = normaliseHost(rule.host);
       addRule(rule.subdomains ? sub : exact, host, rule.paths, hit);
@@ -118,12 +140,51 @@ export function compileClassifier(catalogue: Catalogue): Classifier {
     }
   }
   for (const map of [exact, sub, familyExact, familySub]) sortPaths(map);
+  const index = new Map(hits.map((hit, i) => [hit, i]));
+  const pack = (map: Map<string, HostEntry>): PackedEntry[] =>
+    [...map].map(([host, entry]) => {
+      const any = entry.any ? index.get(entry.any)! : -1;
+      if (!entry.paths) return [host, any];
+      return [host, any, entry.paths.map((rule) => [rule.prefix, index.get(rule.hit)!] as [string, number])];
+    });
+  return {
+    hits: hits.map((hit) => [hit.service, hit.category, hit.owner]),
+    exact: pack(exact),
+    sub: pack(sub),
+    familyExact: pack(familyExact),
+    familySub: pack(familySub),
+    brands: [...brands],
+  };
+}
+
+/** Compiles the catalogue's match rules into lookups. Compile once, classify many times. */
+export function compileClassifier(catalogue: Catalogue): Classifier {
+  return classifierFromTables(compileClassifierTables(catalogue));
+}
+
+/** The classifier over tables compiled beforehand (by compileClassifierTables, here or at build time). */
+export function classifierFromTables(tables: ClassifierTables): Classifier {
+  const hits = tables.hits.map(([service, category, owner]): Hit => ({ service, category, owner }));
+  const unpack = (entries: readonly PackedEntry[]): Map<string, HostEntry> =>
+    new Map(
+      entries.map(([host, any, paths]) => [
+        host,
+        {
+          any: hits[any] ?? null,
+          paths: paths ? paths.map(([prefix, hit]) => ({ prefix, hit: hits[hit]! })) : null,
+        },
+      ]),
+    );
+  const exact = unpack(tables.exact);
+  const sub = unpack(tables.sub);
+  const familyExact = unpack(tables.familyExact);
+  const familySub = unpack(tables.familySub);
   // The last two labels of every rule host ("google.com", "zoom.us", "co.uk"): a host whose
   // last two labels are not among them matches no exact or subdomain rule, in one lookup.
   const tails = new Set<string>();
   for (const map of [exact, sub]) for (const host of map.keys()) tails.add(lastTwoLabels(host));
   // "google." and ".google.": cheap tests that keep the public-suffix parse off most hosts.
-  const brandTests = [...brands].map((brand) => [`${brand}.`, `.${brand}.`] as const);
+  const brandTests = tables.brands.map((brand) => [`${brand}.`, `.${brand}.`] as const);
   // The public-suffix split of the few country hosts people visit (www.google.fr…), remembered.
   const splitCache = new Map<string, CountrySplit | null>();
 

@@ -121,7 +121,13 @@ interface NameHit {
   city?: boolean;
 }
 
-const PLACE_NAMES: ReadonlyMap<string, NameHit> = (() => {
+// The two name tables below fold a few hundred names: built on first use, not when the module
+// loads (the background worker loads it at every start and reads place names only when asked).
+let placeNames: ReadonlyMap<string, NameHit> | null = null;
+let countryNames: ReadonlyMap<string, string> | null = null;
+
+function placeNameTable(): ReadonlyMap<string, NameHit> {
+  if (placeNames) return placeNames;
   const m = new Map<string, NameHit>();
   for (const r of FRENCH_REGIONS) {
     m.set(foldPlaceName(r.name.fr), { region: `FR-${r.code}`, countryCode: 'FR' });
@@ -139,21 +145,25 @@ const PLACE_NAMES: ReadonlyMap<string, NameHit> = (() => {
   }
   for (const [name, code] of Object.entries(COUNTRY_NAME_ALIASES))
     m.set(foldPlaceName(name), { countryCode: code });
+  placeNames = m;
   return m;
-})();
+}
 
-const COUNTRY_BY_NAME: ReadonlyMap<string, string> = new Map([
-  ...COUNTRIES.flatMap((c) => [
-    [foldPlaceName(c.name.fr), c.code] as const,
-    [foldPlaceName(c.name.en), c.code] as const,
-  ]),
-  ...Object.entries(COUNTRY_NAME_ALIASES).map(([name, code]) => [foldPlaceName(name), code] as const),
-]);
+function countryNameTable(): ReadonlyMap<string, string> {
+  countryNames ??= new Map([
+    ...COUNTRIES.flatMap((c) => [
+      [foldPlaceName(c.name.fr), c.code] as const,
+      [foldPlaceName(c.name.en), c.code] as const,
+    ]),
+    ...Object.entries(COUNTRY_NAME_ALIASES).map(([name, code]) => [foldPlaceName(name), code] as const),
+  ]);
+  return countryNames;
+}
 
 /** `France`, `Belgique`, `Suisse`… (as hosts write `organization.country.name`) -> `FR`, `BE`, `CH`; or null. */
 export function countryFromName(name: string): string | null {
   if (typeof name !== 'string' || name.length > 80) return null;
-  const code = COUNTRY_BY_NAME.get(foldPlaceName(name));
+  const code = countryNameTable().get(foldPlaceName(name));
   if (code) return code;
   const upper = name.trim().toUpperCase();
   return ISO_ALPHA2.has(upper) ? upper : null;
@@ -219,7 +229,7 @@ export function placeFromAddress(address: string, countryCode?: string): Address
   let cityCandidate: string | undefined;
   for (let i = parts.length - 1; i >= 0; i--) {
     const part = parts[i] ?? '';
-    const hit = PLACE_NAMES.get(foldPlaceName(part));
+    const hit = placeNameTable().get(foldPlaceName(part));
     if (!hit) {
       if (/^[\p{L}][\p{L}' .-]{0,79}$/u.test(part) && !/\d/.test(part)) cityCandidate = part;
       continue;

@@ -121,6 +121,30 @@ describe('badge', () => {
     expect(await badge(3)).not.toBe('');
   });
 
+  it('is drawn without waiting for session storage writes (the tab map, the near counts)', async () => {
+    const { session } = fakeBrowser.storage;
+    const write = session.set.bind(session);
+    let release = (): void => undefined;
+    const held = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    session.set = (async (items) => {
+      await held;
+      return write(items);
+    }) as typeof session.set;
+    try {
+      const reported = bg.report(3, DOCS);
+      await vi.waitFor(async () => expect(await badge(3)).toMatch(/^\d+$/));
+      release();
+      await reported;
+      // Once written, the tab map has it: a popup opened later still knows the page.
+      expect((await session.get('tabs')).tabs).toMatchObject({ 3: { service: 'google-docs' } });
+    } finally {
+      release();
+      session.set = write;
+    }
+  });
+
   it('follows a tab to another catalogued service', async () => {
     await bg.report(5, 'https://mail.google.com/mail/u/0/#inbox');
     bg.show(5, 'https://zoom.us/j/1234567890');
