@@ -36,6 +36,7 @@ import {
   measurePageLoad,
   navigationLoadEventStart,
   optionsFromArgs,
+  runSettings,
   type BadgeHarness,
   type LoadOnce,
   type PageLoadBenchOptions,
@@ -96,11 +97,7 @@ function firefoxBadgeHarness(matou: FirefoxMatou): BadgeHarness {
 
 export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): Promise<PageLoadBenchResult> {
   const dist = options.dist ?? FIREFOX_DIST;
-  const rounds = Math.max(30, options.rounds ?? 300);
-  const warmupRounds = options.warmupRounds ?? 6;
-  const badgeSamples = Math.max(30, options.badgeSamples ?? 40);
-  const coldSamples = options.coldSamples ?? 20;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { rounds, warmupRounds, badgeSamples, coldSamples, log } = runSettings(options);
 
   const emptyDist = makeEmptyExtension(dist);
   const web = await startFakeWeb();

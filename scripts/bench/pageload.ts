@@ -669,13 +669,20 @@ export async function chromiumBadgeHarness(matou: Matou): Promise<BadgeHarness &
 
 // ---------------------------------------------------------------------------------------------
 
+/** The run's sizes and log, the same for both browsers: 300 rounds after 6, 40 warm and 20 cold badges. */
+export function runSettings(options: PageLoadBenchOptions) {
+  return {
+    rounds: Math.max(30, options.rounds ?? 300),
+    warmupRounds: options.warmupRounds ?? 6,
+    badgeSamples: Math.max(30, options.badgeSamples ?? 40),
+    coldSamples: options.coldSamples ?? 20,
+    log: options.log ?? ((line: string) => process.stderr.write(`${line}\n`)),
+  };
+}
+
 export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise<PageLoadBenchResult> {
   const dist = options.dist ?? CHROME_DIST;
-  const rounds = Math.max(30, options.rounds ?? 300);
-  const warmupRounds = options.warmupRounds ?? 6;
-  const badgeSamples = Math.max(30, options.badgeSamples ?? 40);
-  const coldSamples = options.coldSamples ?? 20;
-  const log = options.log ?? ((line: string) => process.stderr.write(`${line}\n`));
+  const { rounds, warmupRounds, badgeSamples, coldSamples, log } = runSettings(options);
 
   const emptyDist = makeEmptyExtension(dist);
   const web = await startFakeWeb();
