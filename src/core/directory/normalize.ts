@@ -5,7 +5,7 @@
 import type { Catalogue, Software } from '../catalogue/types';
 import { ISO_ALPHA2, countryFromName, parseRegion, placeFromAddress } from '../regions';
 import { FUNCTION_KEYWORDS, categoriesFromName } from './keywords';
-import { sortInHostOrder } from './order';
+import { byKey, sortInHostOrder } from './order';
 import type { PropertiesMap } from './properties';
 import {
   FUNDING_KINDS,
@@ -700,7 +700,7 @@ export function normalizeFederation(
   }
 
   sortInHostOrder(organizations);
-  counts.categories = Object.fromEntries([...categories].sort((a, b) => a[0].localeCompare(b[0])));
+  counts.categories = Object.fromEntries([...categories].sort(byKey));
   counts.warnings = warnings.total;
 
   const fedProperties = lowerKeys(crawled.properties);

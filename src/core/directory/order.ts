@@ -46,3 +46,10 @@ export function sortInHostOrder<T extends Named>(list: T[]): void {
   const sorted = sortByHostOrder(list);
   for (let i = 0; i < sorted.length; i += 1) list[i] = sorted[i]!;
 }
+
+/**
+ * Map entries by key, for category ids ([a-z0-9-]): code-unit order, which localeCompare gives
+ * them too, without the collator a fresh background would build on first use (about 10 ms).
+ */
+export const byKey = (a: readonly [string, unknown], b: readonly [string, unknown]): number =>
+  a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0;

@@ -5,6 +5,7 @@
 // what is kept, and the result validates against `snapshotSchema`.
 
 import * as v from 'valibot';
+import { byKey } from './order';
 import { isPlainValidSnapshot } from './snapshot-fast-path';
 import {
   LIMITS,
@@ -248,7 +249,7 @@ function recount(
   return {
     organizations: organizations.length,
     services,
-    categories: Object.fromEntries([...categories].sort((a, b) => a[0].localeCompare(b[0]))),
+    categories: Object.fromEntries([...categories].sort(byKey)),
     uncategorized,
     withoutUrl,
     excludedOrganizations: given?.excludedOrganizations ?? 0,

@@ -2,7 +2,7 @@
 // The host order (name without case or accents, then id): the build writes it, the index checks
 // it and sorts only what is not in it.
 import { describe, expect, it } from 'vitest';
-import { inHostOrder, sortInHostOrder, sortKey } from '../../../../src/core/directory/order';
+import { byKey, inHostOrder, sortInHostOrder, sortKey } from '../../../../src/core/directory/order';
 import { normalizeFederation } from '../../../../src/core/directory/normalize';
 import { syntheticFederation } from '../../../../scripts/bench/directory';
 import { catalogue } from '../../../../src/catalogue/index';
@@ -42,5 +42,14 @@ describe('host order', () => {
     // services are named apart from their ids (svc-0…): the build did sort them
     const ids = snapshot.organizations[0]!.services.map((s) => s.id);
     expect(ids).not.toEqual([...ids].sort());
+  });
+});
+
+describe('category counts order (byKey)', () => {
+  it("sorts the catalogue's category ids as localeCompare does, and ids of the pattern's edge cases", () => {
+    const ids = [...catalogue.categories.map((c) => c.id), 'a-b', 'ab', 'a0', 'a-0', '0a', 'z', 'a--b'];
+    const entries = ids.map((id) => [id, 0] as const);
+    const byLocale = [...entries].sort((a, b) => a[0].localeCompare(b[0])).map(([id]) => id);
+    expect([...entries].sort(byKey).map(([id]) => id)).toEqual(byLocale);
   });
 });
