@@ -14,9 +14,8 @@
 // Matou's in it): what Chromium itself charges for the same path. --trace measures traced copies
 // (badge-trace.ts) and adds the decomposition: each step's time after navigation start, and the
 // time between steps.
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { basename, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { basename, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Page } from 'playwright-core';
 import { CHROME_DIST, launchMatou, type Matou } from '../lib/browsers/chromium';
@@ -29,6 +28,7 @@ import {
   chromiumBadgeHarness,
   hookedSetAt,
   installBadgeHook,
+  makeFloorExtension,
   polledSetAt,
   quantile,
   roundOrder,
@@ -86,29 +86,6 @@ interface Arm {
   harness: BadgeHarness & { close(): Promise<void> };
   warm: Sample[];
   cold: Sample[];
-}
-
-/** The worker of the floor extension: a fixed badge for every page report, nothing else. */
-const FLOOR_WORKER = `chrome.runtime.onMessage.addListener((message, sender) => {
-  if (message?.type !== 'page' || sender.tab?.id === undefined) return;
-  chrome.action.setBadgeText({ tabId: sender.tab.id, text: '1' });
-});
-`;
-
-/**
- * The floor (see the top of this file), from the build at `dist`: a new temporary folder named
- * `bare-…`, which tells benchBadge there is no first-run question to answer.
- */
-export function makeFloorExtension(dist: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bare-matou-bench-floor-'));
-  cpSync(dist, dir, { recursive: true });
-  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
-    background: { service_worker: string };
-  };
-  writeFileSync(join(dir, 'floor-worker.js'), FLOOR_WORKER);
-  manifest.background.service_worker = 'floor-worker.js';
-  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
-  return dir;
 }
 
 async function navigationTimes(page: Page): Promise<{ origin: number; responseStart: number }> {

@@ -32,7 +32,8 @@ import {
   checkedLoadEventStart,
   formatPageLoadBench,
   makeEmptyExtension,
-  measureBadge,
+  makeFloorExtension,
+  measureBadgeSideBySide,
   measurePageLoad,
   navigationLoadEventStart,
   optionsFromArgs,
@@ -100,6 +101,7 @@ export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): 
   const { rounds, warmupRounds, badgeSamples, coldSamples, log } = runSettings(options);
 
   const emptyDist = makeEmptyExtension(dist);
+  const floorDist = makeFloorExtension(dist);
   const web = await startFakeWeb();
   const closers: Array<() => Promise<void>> = [];
   try {
@@ -127,16 +129,16 @@ export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): 
     );
     for (const close of closers.splice(0)) await close();
 
-    const badgeMatou = await launchFirefoxMatou({
-      web,
-      dist,
-      prefs: { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS },
-    });
+    const prefs = { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS };
+    const badgeMatou = await launchFirefoxMatou({ web, dist, prefs });
     closers.push(() => badgeMatou.close());
     await answerWelcome(badgeMatou, '35');
-    const badge = await measureBadge(
+    // The floor opens its own idle page on install, which the harness uses as Matou's options page.
+    const badgeFloor = await launchFirefoxMatou({ web, dist: floorDist, prefs });
+    closers.push(() => badgeFloor.close());
+    const [badge, floorBadge] = await measureBadgeSideBySide(
       'Firefox',
-      firefoxBadgeHarness(badgeMatou),
+      [firefoxBadgeHarness(badgeMatou), firefoxBadgeHarness(badgeFloor)],
       badgeSamples,
       coldSamples,
       log,
@@ -144,7 +146,8 @@ export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): 
     return {
       browser: 'Firefox',
       pageLoad,
-      badge,
+      badge: badge!,
+      floorBadge: floorBadge!,
       pages: BENCH_PAGES,
       backgroundIdleTimeoutMs: BACKGROUND_IDLE_MS,
     };
@@ -152,6 +155,7 @@ export async function benchFirefoxPageLoad(options: PageLoadBenchOptions = {}): 
     for (const close of closers) await close().catch(() => undefined);
     await web.close();
     rmSync(emptyDist, { recursive: true, force: true });
+    rmSync(floorDist, { recursive: true, force: true });
   }
 }
 

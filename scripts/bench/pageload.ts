@@ -30,7 +30,7 @@
 // A value left in the background's memory tells whether one background served a sample: a warm
 // sample is kept only if the same background ran before and after it, a cold one only if the
 // background that ran before the suspension is gone after it.
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -131,6 +131,11 @@ export interface PageLoadBenchResult {
   browser?: BrowserName;
   pageLoad: PageLoadResult;
   badge: BadgeLatencyResult;
+  /**
+   * The same badge measures, side by side in the same run, of the floor extension (see
+   * makeFloorExtension): what the browser charges before a line of Matou runs. Absent in older runs.
+   */
+  floorBadge?: BadgeLatencyResult;
   pages: readonly string[];
   /** Firefox: the idle time after which it suspends the event page, as set for the badge browser. */
   backgroundIdleTimeoutMs?: number;
@@ -289,6 +294,46 @@ export function makeEmptyExtension(dist: string): string {
   );
   writeFileSync(join(dir, 'background.js'), '');
   writeFileSync(join(dir, 'content.js'), '');
+  return dir;
+}
+
+/** The background of the floor extension: a fixed badge for every page report, nothing else. */
+const FLOOR_BACKGROUND = `const api = globalThis.browser ?? globalThis.chrome;
+api.runtime.onMessage.addListener((message, sender) => {
+  if (message?.type !== 'page' || sender.tab?.id === undefined) return;
+  api.action.setBadgeText({ tabId: sender.tab.id, text: '1' });
+});
+`;
+
+/** Firefox's floor opens its own idle page on install: the harness's control and polling page. */
+const FLOOR_FIREFOX_PAGE = `api.runtime.onInstalled.addListener(() => api.tabs.create({ url: 'floor.html' }));
+`;
+
+/**
+ * The floor of the badge: Matou's built extension at `dist` (its manifest, content script,
+ * pages and locales) with a background that sets a fixed badge as soon as a page report arrives,
+ * no code of Matou's in it: what the browser itself charges for the same path, warm and after
+ * the background stopped. A new temporary folder named `bare-…`: no first-run question to answer.
+ */
+export function makeFloorExtension(dist: string): string {
+  const dir = mkdtempSync(join(tmpdir(), 'bare-matou-bench-floor-'));
+  cpSync(dist, dir, { recursive: true });
+  const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
+    background: { service_worker?: string; scripts?: string[] };
+  };
+  if (manifest.background.scripts) {
+    // Firefox: the event page, of the same type (module) as Matou's.
+    manifest.background.scripts = ['floor-background.js'];
+    writeFileSync(join(dir, 'floor-background.js'), FLOOR_BACKGROUND + FLOOR_FIREFOX_PAGE);
+    writeFileSync(
+      join(dir, 'floor.html'),
+      '<!doctype html><meta charset="utf-8"><title>Floor</title><main>Floor (bench)</main>\n',
+    );
+  } else {
+    manifest.background.service_worker = 'floor-background.js';
+    writeFileSync(join(dir, 'floor-background.js'), FLOOR_BACKGROUND);
+  }
+  writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
 
@@ -561,49 +606,68 @@ async function badgeSample(harness: BadgeHarness, url: string, polling: boolean,
   }
 }
 
-export async function measureBadge(
-  browser: BrowserName,
+/** The raw samples of one browser's badge runs, merged over the runs of a side-by-side bench. */
+interface BadgeSamples {
+  hook: number[];
+  poll: number[];
+  pollIntervals: number[];
+  cold: number[];
+  coldUnproven: number;
+  rewarmed: number;
+  skew: number;
+}
+
+const noBadgeSamples = (): BadgeSamples => ({
+  hook: [],
+  poll: [],
+  pollIntervals: [],
+  cold: [],
+  coldUnproven: 0,
+  rewarmed: 0,
+  skew: Number.NaN,
+});
+
+/** Adds `samples` warm samples per method (hook, polling) and `coldSamples` stopped ones to `into`. */
+async function collectBadge(
   harness: BadgeHarness,
   samples: number,
   coldSamples: number,
   log: (line: string) => void,
-): Promise<BadgeLatencyResult> {
-  const hook: number[] = [];
-  const poll: number[] = [];
-  const pollIntervals: number[] = [];
-  let skew = Number.NaN;
-  let rewarmed = 0;
+  into: BadgeSamples,
+): Promise<void> {
+  const { hook, poll, pollIntervals, cold } = into;
+  const warmTarget = hook.length + poll.length + 2 * samples;
+  const coldTarget = cold.length + coldSamples;
   let warm: string | null = null;
-  let page = 0;
+  let page = hook.length + poll.length + cold.length;
   const nextUrl = () => BENCH_PAGES[page++ % BENCH_PAGES.length]!;
-  while (hook.length + poll.length < 2 * samples) {
+  while (hook.length + poll.length < warmTarget) {
     const token = await runningBackground(harness);
     const inBackground = await harness.background();
     await inBackground(installBadgeHook, harness.where); // again in a new background
     if (token !== warm) {
       // A background that has not handled a page yet (the first, or one started again): warm it
       // up, so that it has read its settings and the directory before a sample counts.
-      if (warm !== null) rewarmed += 1;
+      if (warm !== null) into.rewarmed += 1;
       for (let i = 0; i < 3; i += 1) await badgeSample(harness, nextUrl(), true);
       warm = token;
       continue;
     }
     const polling = (hook.length + poll.length) % 2 === 1;
-    const sample = await badgeSample(harness, nextUrl(), polling, Number.isNaN(skew));
+    const sample = await badgeSample(harness, nextUrl(), polling, Number.isNaN(into.skew));
     // Kept only if the background that was warm before the sample is the one that ran it.
     if ((await (await harness.background())(backgroundToken, harness.where)) !== warm) continue;
-    if (Number.isNaN(skew)) skew = sample.clockSkewMs;
+    if (Number.isNaN(into.skew)) into.skew = sample.clockSkewMs;
     if (polling) {
       poll.push(sample.ms);
       pollIntervals.push(sample.pollMs);
     } else hook.push(sample.ms);
     const done = hook.length + poll.length;
-    if (done % 20 === 0) log(`  badge latency: ${done}/${2 * samples} warm samples`);
+    if (done % 20 === 0) log(`  badge latency: ${done} warm samples`);
   }
 
-  const cold: number[] = [];
-  let coldUnproven = 0;
-  while (cold.length < coldSamples) {
+  let unproven = 0;
+  while (cold.length < coldTarget) {
     const before = await runningBackground(harness);
     const tab = await harness.blankTab();
     try {
@@ -614,29 +678,69 @@ export async function measureBadge(
       const { at } = await polledSetAt(harness.poller);
       // The page's message started a background of its own: not the one that ran before.
       const after = await (await harness.background())(backgroundToken, harness.where);
-      if (after === null || after === before) coldUnproven += 1;
+      if (after === null || after === before) unproven += 1;
       else cold.push(at - origin);
     } finally {
       await tab.close();
     }
-    if (coldUnproven > coldSamples) throw new Error('the background does not stop: no cold sample');
+    if (unproven > coldSamples) throw new Error('the background does not stop: no cold sample');
   }
+  into.coldUnproven += unproven;
   log(
-    `  badge latency: ${coldSamples} cold samples (${coldUnproven} thrown away: the background had not stopped)`,
+    `  badge latency: ${cold.length} cold samples (${into.coldUnproven} thrown away: the background had not stopped)`,
   );
+}
 
-  const hookStats = stats(hook);
+function badgeResult(browser: BrowserName, s: BadgeSamples): BadgeLatencyResult {
+  const hookStats = stats(s.hook);
   return {
     hook: hookStats,
-    poll: stats(poll),
-    pollIntervalMs: quantile(pollIntervals, 0.5),
-    cold: stats(cold),
-    coldUnproven,
-    rewarmed,
-    clockSkewMs: skew,
+    poll: stats(s.poll),
+    pollIntervalMs: quantile(s.pollIntervals, 0.5),
+    cold: stats(s.cold),
+    coldUnproven: s.coldUnproven,
+    rewarmed: s.rewarmed,
+    clockSkewMs: s.skew,
     meetsTarget: hookStats.median < PAGELOAD_TARGETS.badge[browser].warmMs,
-    coldMeetsTarget: quantile(cold, 0.5) < PAGELOAD_TARGETS.badge[browser].coldMs,
+    coldMeetsTarget: quantile(s.cold, 0.5) < PAGELOAD_TARGETS.badge[browser].coldMs,
   };
+}
+
+export async function measureBadge(
+  browser: BrowserName,
+  harness: BadgeHarness,
+  samples: number,
+  coldSamples: number,
+  log: (line: string) => void,
+): Promise<BadgeLatencyResult> {
+  const into = noBadgeSamples();
+  await collectBadge(harness, samples, coldSamples, log, into);
+  return badgeResult(browser, into);
+}
+
+/**
+ * The badge of several browsers side by side: the samples taken in `chunks` runs, the browsers
+ * alternated from one run to the next (a, b, then b, a…), so that their medians share the
+ * machine's ups and downs. One result per harness, in their order.
+ */
+export async function measureBadgeSideBySide(
+  browser: BrowserName,
+  harnesses: readonly BadgeHarness[],
+  samples: number,
+  coldSamples: number,
+  log: (line: string) => void,
+  chunks = 4,
+): Promise<BadgeLatencyResult[]> {
+  const all = harnesses.map(noBadgeSamples);
+  const share = (total: number, chunk: number) =>
+    Math.floor((total * (chunk + 1)) / chunks) - Math.floor((total * chunk) / chunks);
+  for (let chunk = 0; chunk < chunks; chunk += 1) {
+    const order = harnesses.map((_, i) => i);
+    if (chunk % 2 === 1) order.reverse();
+    for (const i of order)
+      await collectBadge(harnesses[i]!, share(samples, chunk), share(coldSamples, chunk), log, all[i]!);
+  }
+  return all.map((s) => badgeResult(browser, s));
 }
 
 /** The badge harness of a Chromium with Matou: the worker, and the built manifest.json as the polling page. */
@@ -685,6 +789,7 @@ export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise
   const { rounds, warmupRounds, badgeSamples, coldSamples, log } = runSettings(options);
 
   const emptyDist = makeEmptyExtension(dist);
+  const floorDist = makeFloorExtension(dist);
   const web = await startFakeWeb();
   const closers: Array<() => Promise<void>> = [];
   try {
@@ -714,14 +819,24 @@ export async function benchPageLoad(options: PageLoadBenchOptions = {}): Promise
       log,
     );
     for (const close of closers.splice(1)) await close();
-    const harness = await chromiumBadgeHarness(matou);
-    const badge = await measureBadge('Chromium', harness, badgeSamples, coldSamples, log);
-    await harness.close();
-    return { browser: 'Chromium', pageLoad, badge, pages: BENCH_PAGES };
+    const floor = await launchMatou({ web, dist: floorDist });
+    closers.push(() => floor.close());
+    await floor.context.newPage();
+    const harnesses = [await chromiumBadgeHarness(matou), await chromiumBadgeHarness(floor)];
+    const [badge, floorBadge] = await measureBadgeSideBySide(
+      'Chromium',
+      harnesses,
+      badgeSamples,
+      coldSamples,
+      log,
+    );
+    for (const harness of harnesses) await harness.close();
+    return { browser: 'Chromium', pageLoad, badge: badge!, floorBadge: floorBadge!, pages: BENCH_PAGES };
   } finally {
     for (const close of closers) await close().catch(() => undefined);
     await web.close();
     rmSync(emptyDist, { recursive: true, force: true });
+    rmSync(floorDist, { recursive: true, force: true });
   }
 }
 
@@ -774,6 +889,15 @@ export function formatPageLoadBench(result: PageLoadBenchResult): string {
       : []),
     `  targets: median under ${PAGELOAD_TARGETS.badge[browser].warmMs} ms warm: ${b.meetsTarget ? 'met' : 'NOT met'}; ` +
       `under ${PAGELOAD_TARGETS.badge[browser].coldMs} ms cold: ${b.coldMeetsTarget ? 'met' : 'NOT met'}`,
+    ...(result.floorBadge
+      ? [
+          `  floor, side by side (Matou's manifest and content script, a background that only sets a fixed badge):`,
+          row(`  ${words.warm}, hook`, result.floorBadge.hook),
+          row(`  ${words.cold}, polling`, result.floorBadge.cold),
+          `  Matou − floor: ${signed(b.hook.median - result.floorBadge.hook.median)} warm, ` +
+            `${signed(b.cold.median - result.floorBadge.cold.median)} cold`,
+        ]
+      : []),
   ].join('\n');
 }
 
