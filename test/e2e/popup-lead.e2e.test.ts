@@ -24,8 +24,8 @@ const ACTIONS: Record<'fr' | 'en', Record<string, RegExp>> = {
   en: {
     Gmail: /^Join Infini \(Internet Finistère\)$/,
     'Google Docs': /^Open Pad\.Infini$/,
-    Zoom: /^(Open |Join |Create an account at |Subscribe at )|'s website$/,
-    Discord: /^(Open |Join |Create an account at |Subscribe at )|'s website$/,
+    Zoom: /^(Open |Join |Create an account at |Subscribe at )|^Visit /,
+    Discord: /^(Open |Join |Create an account at |Subscribe at )|^Visit /,
   },
 };
 
