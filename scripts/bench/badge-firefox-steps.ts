@@ -2,7 +2,7 @@
 // with Matou's manifest and content script whose background only sets a fixed badge). A one-off
 // decomposition, not part of npm run bench (docs/badge-latency.md has its figures):
 //
-//   npm run build && npx tsx scripts/bench/badge-firefox-steps.ts [samples per build, default 8]
+//   npm run build && npx tsx scripts/bench/badge-firefox-steps.ts [samples per build, default 8] [label=dist …]
 //
 // Each build gets marks in its event page: a first module (evaluated before the background's own,
 // after the whole module graph was fetched and linked) records its time and wraps
@@ -94,11 +94,17 @@ async function sample(matou: FirefoxMatou, url: string): Promise<Marks> {
   }
 }
 
-export async function badgeFirefoxSteps(samples: number): Promise<string> {
+/** `others`: more Firefox builds to alternate with Matou and the floor, as label=directory. */
+export async function badgeFirefoxSteps(samples: number, others: string[] = []): Promise<string> {
   const floor = makeFloorExtension(FIREFOX_DIST);
   const builds = [
     { label: 'Matou', dist: markedCopy(FIREFOX_DIST) },
     { label: 'floor', dist: markedCopy(floor) },
+    ...others.map((arg) => {
+      const [label, dir] = arg.split('=');
+      if (!label || !dir) throw new Error(`expected label=directory, got ${arg}`);
+      return { label, dist: markedCopy(dir) };
+    }),
   ];
   const web = await startFakeWeb();
   const prefs = { 'extensions.background.idle.timeout': BACKGROUND_IDLE_MS };
@@ -107,7 +113,7 @@ export async function badgeFirefoxSteps(samples: number): Promise<string> {
     for (const { label, dist } of builds) {
       const matou = await launchFirefoxMatou({ web, dist, prefs });
       arms.push({ label, matou, marks: [] });
-      if (label === 'Matou') await answerWelcome(matou, '35');
+      if (label !== 'floor') await answerWelcome(matou, '35');
     }
     for (let i = 0; i < samples; i += 1)
       for (const arm of i % 2 === 1 ? [...arms].reverse() : arms)
@@ -138,7 +144,7 @@ export async function badgeFirefoxSteps(samples: number): Promise<string> {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
-  badgeFirefoxSteps(Number(process.argv[2] ?? 8)).then(
+  badgeFirefoxSteps(Number(process.argv[2] ?? 8), process.argv.slice(3)).then(
     (text) => process.stdout.write(`${text}\n`),
     (error: unknown) => {
       process.stderr.write(
