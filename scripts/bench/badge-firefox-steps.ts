@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { startFakeWeb } from '../lib/browsers/fake-web';
 import { FIREFOX_DIST, launchFirefoxMatou, until, type FirefoxMatou } from '../lib/browsers/firefox';
-import { BENCH_PAGES, makeFloorExtension, quantile } from './pageload';
+import { BENCH_PAGES, isBareBuild, makeFloorExtension, quantile } from './pageload';
 import { answerWelcome, BACKGROUND_IDLE_MS } from './pageload-firefox';
 
 const STEPS = [
@@ -46,7 +46,8 @@ onMessage.addListener = (listener) =>
 
 /** A copy of a Firefox build whose event page (a module, as Matou's) is loaded behind the marks. */
 function markedCopy(dist: string): string {
-  const dir = mkdtempSync(join(tmpdir(), 'bare-matou-steps-'));
+  // Named as its source is (see isBareBuild), so that the run knows which has a first-run question.
+  const dir = mkdtempSync(join(tmpdir(), `${isBareBuild(dist) ? 'bare-' : ''}matou-steps-`));
   cpSync(dist, dir, { recursive: true });
   const manifest = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as {
     background: { scripts: string[]; type?: string };
@@ -113,7 +114,7 @@ export async function badgeFirefoxSteps(samples: number, others: string[] = []):
     for (const { label, dist } of builds) {
       const matou = await launchFirefoxMatou({ web, dist, prefs });
       arms.push({ label, matou, marks: [] });
-      if (label !== 'floor') await answerWelcome(matou, '35');
+      if (!isBareBuild(dist)) await answerWelcome(matou, '35');
     }
     for (let i = 0; i < samples; i += 1)
       for (const arm of i % 2 === 1 ? [...arms].reverse() : arms)

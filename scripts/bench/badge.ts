@@ -28,6 +28,7 @@ import {
   chromiumBadgeHarness,
   hookedSetAt,
   installBadgeHook,
+  isBareBuild,
   makeFloorExtension,
   polledSetAt,
   quantile,
@@ -199,8 +200,7 @@ export async function benchBadge(options: BadgeBenchOptions): Promise<ArmResult[
     for (const { label, dist } of options.dists) {
       const matou = await launchMatou({ web, dist: trace ? tracedCopy(dist) : dist });
       // A settled user (first-run question answered), one blank tab kept open, as in bench:pageload.
-      // A build whose folder name starts with "bare-" (the floor, experiments) has no Matou pages.
-      if (!basename(dist).startsWith('bare-')) await answerWelcome(matou, '35');
+      if (!isBareBuild(dist)) await answerWelcome(matou, '35');
       await matou.context.newPage();
       arms.push({ label, dist, matou, harness: await chromiumBadgeHarness(matou), warm: [], cold: [] });
     }

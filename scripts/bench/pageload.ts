@@ -32,7 +32,7 @@
 // background that ran before the suspension is gone after it.
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { BrowserContext } from 'playwright-core';
 import { CHROME_DIST, launchMatou, launchPlainChromium, type Matou } from '../lib/browsers/chromium';
@@ -336,6 +336,9 @@ export function makeFloorExtension(dist: string): string {
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   return dir;
 }
+
+/** A build made by makeFloorExtension or an experiment named like it: no Matou pages, no first-run question. */
+export const isBareBuild = (dist: string): boolean => basename(dist).startsWith('bare-');
 
 /** The four browsers of the page-load rounds, in this order. */
 export function armNames(browser: BrowserName): [string, string, string, string] {
