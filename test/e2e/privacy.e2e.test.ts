@@ -191,9 +191,12 @@ describe('directory refresh', () => {
   }
 
   function expectOnly(seen: SeenDownload[], host: string, path: string): void {
-    // Every request that reached the catch-all fake web went to the one configured address.
-    expect(matou.web.requests.map((request) => `${request.host}${request.path}`)).toEqual(
-      matou.web.requests.map(() => `${host}${path}`),
+    // Every request that reached the catch-all fake web went to the one configured address. Not
+    // counted: Chromium's own Google account check, which this browser (trusting the fake web's
+    // certificate) sometimes sends during the refresh; CI failed on it once.
+    const requests = matou.web.requests.filter((request) => !isBrowsersOwn(request));
+    expect(requests.map((request) => `${request.host}${request.path}`)).toEqual(
+      requests.map(() => `${host}${path}`),
     );
     const gets = seen.filter((request) => request.method === 'GET');
     expect(gets.map((request) => [request.host, request.ifNoneMatch])).toEqual([
